@@ -1,0 +1,250 @@
+"""Claims: who said what, as a quote or a paraphrase, and with what stance.
+
+A claim is anchored on a cue: a reporting verb ("said", "told", "denied",
+"claimed responsibility", "attributed ... to"), "according to", or a refusal to
+comment. Its source is the cue's subject (or the inverted subject in
+"..., says Randa Slim"), its content the quoted text or the verb's clausal
+complement. Speakers are split into name, title and affiliation; sources with no
+name ("an American source", "officials", "analysts") are anonymous. "He added"
+and "the spokesman said" refer back to the last named speaker.
+Odd or unbalanced quote marks never raise: an unmatched mark is ignored.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..models import Claim, ClaimSpans, Speaker
+
+CUES = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "deny", "accuse",
+        "blame", "attribute", "condemn", "denounce", "warn", "insist", "note", "argue", "write",
+        "explain", "allege", "assert", "declare", "reject", "acknowledge", "admit", "stress",
+        "indicate", "suggest", "believe", "estimate", "describe", "criticize", "criticise",
+        "charge", "threaten", "promise", "pledge", "vow", "predict", "repeat", "reiterate",
+        "tweet", "post", "respond", "reply", "comment", "decline", "refuse", "urge", "call",
+        "agree", "demand", "ask", "mention", "disclose", "reveal", "recall", "quote", "contend"}
+NEEDS_CONTENT = {"believe", "suggest", "indicate", "describe", "call", "ask", "urge", "agree",
+                 "demand", "promise", "refuse", "decline", "note", "reveal", "post", "respond",
+                 "comment", "mention", "recall", "repeat", "estimate", "threaten", "pledge", "vow",
+                 "write", "claim", "report", "add", "announce", "confirm", "reply"}
+STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny",
+                 "accuse": "accuse", "blame": "accuse", "attribute": "accuse", "allege": "accuse",
+                 "charge": "accuse", "condemn": "condemn", "denounce": "condemn", "criticize": "condemn",
+                 "criticise": "condemn", "deplore": "condemn", "decry": "condemn"}
+CONTENT_STANCE = [
+    (re.compile(r"\b(deni(ed|es)|deny|rejects?|rejected|dismiss(ed)?|baseless|unfounded|rumou?rs?|no involvement|not involved)\b", re.I), "deny"),
+    (re.compile(r"\b(outraged?|condemn(s|ed)?|denounc\w+|deplor\w+|cowardly|heinous|despicable|attack on)\b", re.I), "condemn"),
+    (re.compile(r"\b(carried out|behind the|responsible for|authori[sz]ed by|orchestrated|perpetrated|attribut\w+ .* to)\b", re.I), "accuse"),
+]
+TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "fellow",
+          "director", "commander", "general", "gen.", "col.", "colonel", "lt.", "maj.", "major",
+          "captain", "capt.", "sgt.", "ambassador", "envoy", "chief", "head", "leader", "governor",
+          "mayor", "senator", "sen.", "rep.", "representative", "official", "officer", "analyst",
+          "adviser", "advisor", "prime", "deputy", "chairman", "chairwoman", "editor", "researcher",
+          "professor", "prof.", "dr.", "army", "police", "king", "queen", "emir", "sheikh", "judge",
+          "prosecutor", "attorney", "lawyer", "aide", "diplomat", "mp", "lawmaker", "correspondent",
+          "senior", "foreign", "defense", "defence", "interior", "state", "press", "military", "then"}
+ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "analyst", "analysts", "diplomat",
+                   "diplomats", "expert", "experts", "observer", "observers", "people", "person",
+                   "resident", "residents", "witness", "witnesses", "aide", "aides", "insider",
+                   "insiders", "activist", "activists", "spokesman", "spokeswoman", "spokesperson",
+                   "officer", "officers", "commander", "investigator", "investigators", "critic",
+                   "critics", "report", "reports", "statement", "readout"}
+PRONOUNS = {"he", "she", "they", "it", "i", "we"}
+QUOTE_PAIRS = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’")]
+NO_COMMENT = re.compile(
+    r"\b(did not|didn't|declined to|refused to|could not be reached|not immediately)\b[^.]*?"
+    r"\b(respond|comment|reply|return|answer|reached)", re.I)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the text inside each pair of quote marks; odd marks are skipped."""
+    spans: list[tuple[int, int]] = []
+    for open_q, close_q in QUOTE_PAIRS[:3]:
+        pos = 0
+        while True:
+            a = text.find(open_q, pos)
+            if a < 0:
+                break
+            b = text.find(close_q, a + 1)
+            if b < 0:
+                break
+            # straight quotes across a paragraph break are two quotes, not one
+            if open_q == '"' and "\n\n" in text[a:b]:
+                pos = a + 1
+                continue
+            if b - a > 1:
+                spans.append((a + 1, b))
+            pos = b + 1
+    return sorted(spans)
+
+
+def _np_span(tok):
+    """The noun phrase of a token: its subtree minus relative clauses after it."""
+    start, end = tok.left_edge.i, tok.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.lemma_ not in ("familiar",):
+            break
+        if child.dep_ == "punct" and child.text in (",", "–", "—"):
+            break
+        end = child.right_edge.i
+    return tok.doc[start:end + 1]
+
+
+def speaker_of(span) -> Speaker:
+    """Split a source phrase into name, title and affiliation."""
+    doc = span.doc
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
+    orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+            and e.start >= span.start and e.end <= span.end]
+    name = persons[0].text if persons else None
+    head = span.root
+    title_words = [t.text for t in span if t.lower_ in TITLES and (not persons or t.i < persons[0].start)]
+    title = " ".join(title_words) or None
+    if not name and head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
+        title = head.text
+    affiliation = None
+    if orgs:
+        affiliation = orgs[0].text if not persons or orgs[0].start < persons[0].start or len(orgs) == 1 else orgs[-1].text
+        affiliation = re.sub(r"^the\s+", "", affiliation, flags=re.I)
+    anonymous = not persons and head.lower_ in ANONYMOUS_HEADS and not (head.pos_ == "PROPN")
+    if not persons and not anonymous and orgs:
+        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I) if len(orgs[0]) >= len(span) - 1 else None
+        if name:
+            affiliation = None
+    if not name and not anonymous and head.pos_ == "PROPN":
+        name = re.sub(r"^(the|The)\s+", "", span.text)
+    if name and title and name in title:
+        title = None
+    return Speaker(name=name, title=title, affiliation=affiliation, anonymous=anonymous, text=span.text)
+
+
+def _subject(cue):
+    for child in cue.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
+        return _subject(cue.head)
+    return None
+
+
+def _content(cue, doc, qspans):
+    """Clausal complement of the cue, or the quote next to it."""
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") and (child.i > cue.i or cue.lemma_ in ("say", "tell", "add")):
+            return doc[child.left_edge.i:child.right_edge.i + 1]
+    # "attributed the attack to X", "denied any involvement"
+    for child in cue.children:
+        if child.dep_ in ("dobj", "prep") and cue.lemma_ not in ("say", "tell", "add"):
+            return doc[child.left_edge.i:child.right_edge.i + 1]
+    return None
+
+
+def _inside(i: int, spans) -> Optional[tuple[int, int]]:
+    for s, e in spans:
+        if s <= i < e:
+            return (s, e)
+    return None
+
+
+def find_claims(doc) -> list[Claim]:
+    text = doc.text
+    qspans = quote_spans(text)
+    claims: list[Claim] = []
+    used_quotes: set[tuple[int, int]] = set()
+    last_speaker: Optional[Speaker] = None
+    for sent in doc.sents:
+        sent_quotes = [q for q in qspans if sent.start_char <= q[0] - 1 and q[1] <= sent.end_char + 1
+                       or (q[0] <= sent.start_char + 1 and sent.start_char < q[1])]
+        cues = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CUES
+                and _inside(t.idx, qspans) is None]
+        cues += [t for t in sent if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+        for cue in cues:
+            lemma = cue.lemma_.lower()
+            if lemma == "according":
+                pobj = next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+                src = _np_span(pobj) if pobj is not None else None
+                content = None
+                quote = sent_quotes[0] if sent_quotes else None
+            else:
+                subj = _subject(cue)
+                if subj is None:  # "..., says Randa Slim, senior fellow"
+                    subj = next((c for c in cue.children if c.dep_ in ("nsubj",) or (c.dep_ == "dobj" and c.i > cue.i and lemma == "say")), None)
+                src = None
+                if subj is not None:
+                    src = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj.ent_type_ == "PERSON" and subj.dep_ != "nsubj" else _np_span(subj)
+                content = _content(cue, doc, qspans)
+                quote = next((q for q in sent_quotes if q not in used_quotes), None)
+            if src is None and quote is None and content is None:
+                continue
+            if lemma in NEEDS_CONTENT and content is None and quote is None:
+                continue
+            if content is None and quote is None and lemma in ("say", "tell"):
+                continue
+            is_no_comment = bool(NO_COMMENT.search(sent.text)) and lemma in ("respond", "comment", "reply", "decline", "refuse")
+            if lemma in ("respond", "comment", "reply") and not is_no_comment:
+                continue
+            speaker = speaker_of(src) if src is not None else None
+            if speaker and speaker.text and speaker.text.lower() in PRONOUNS and last_speaker:
+                speaker = Speaker(last_speaker.name, last_speaker.title, last_speaker.affiliation,
+                                  last_speaker.anonymous, speaker.text)
+            if speaker and (speaker.name or speaker.anonymous):
+                last_speaker = speaker
+            if quote is not None:
+                used_quotes.add(quote)
+                kind, body = "quote", text[quote[0]:quote[1]]
+                content_span = [quote[0], quote[1]]
+            elif content is not None:
+                kind, body = "paraphrase", content.text
+                content_span = [content.start_char, content.end_char]
+            else:
+                kind, body, content_span = "paraphrase", sent.text.strip(), [sent.start_char, sent.end_char]
+            stance = _stance(lemma, cue, body, is_no_comment)
+            cue_end = doc[cue.i + 1].idx + len(doc[cue.i + 1]) if lemma == "according" else cue.idx + len(cue)
+            claims.append(Claim(
+                id=f"c{len(claims) + 1}", kind=kind, text=body, speaker=speaker, verb=cue.text if lemma != "according" else "according to",
+                stance=stance, about=None, accused=_accused(doc, content_span, stance, cue), date=None,
+                spans=ClaimSpans(source=[src.start_char, src.end_char] if src is not None else None,
+                                 cue=[cue.idx, cue_end], content=content_span)))
+    # Quotes no cue claimed are still claims, with speaker unknown.
+    for q in qspans:
+        if q not in used_quotes and len(text[q[0]:q[1]].split()) >= 4:
+            body = text[q[0]:q[1]]
+            claims.append(Claim(id=f"c{len(claims) + 1}", kind="quote", text=body, speaker=None, verb=None,
+                                stance=_stance("", None, body, False), about=None, accused=[], date=None,
+                                spans=ClaimSpans(source=None, cue=None, content=[q[0], q[1]])))
+    return claims
+
+
+def _stance(lemma: str, cue, body: str, no_comment: bool) -> str:
+    if no_comment:
+        return "no_comment"
+    if cue is not None:
+        objs = {c.lemma_.lower() for c in cue.children if c.dep_ in ("dobj", "attr")}
+        if lemma == "claim" and "responsibility" in objs:
+            return "claim_responsibility"
+        if cue.dep_ in ("advcl", "conj") and cue.head.lemma_ == "claim" and any(
+                c.lemma_ == "responsibility" for c in cue.head.children):
+            return "claim_responsibility"
+        if lemma in STANCE_OF_CUE:
+            return STANCE_OF_CUE[lemma]
+    for pattern, stance in CONTENT_STANCE:
+        if pattern.search(body):
+            return stance
+    return "assert"
+
+
+def _accused(doc, content_span, stance: str, cue) -> list[str]:
+    """Who a claim accuses: named groups or states acting as agents in its content."""
+    if stance != "accuse":
+        return []
+    found: list[str] = []
+    start, end = content_span
+    window = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON") and start <= e.start_char and e.end_char <= end]
+    if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
+        window += [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.sent == cue.sent and e.start_char > cue.idx]
+    for ent in window:
+        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if name not in found and ent.root.dep_ in ("nsubj", "pobj", "appos", "conj", "nsubjpass", "dobj", "compound", "amod"):
+            found.append(name)
+    return found

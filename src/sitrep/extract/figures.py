@@ -1,0 +1,206 @@
+"""Figures: how many were killed, injured, kidnapped..., and how many weapons were used.
+
+A quantity is read from the tokens ("at least 156", "roughly a dozen", "dozens of",
+"between 10 and 20", "nine", "more than 200") with its qualifier; what it counts
+comes from the counted noun (rockets → weapon_count) or from the verb or noun
+that governs it (killed, wounded, abducted, death toll...). Calibres and other
+measures ("107 mm rockets") are not counts.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..models import Figure
+
+SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+         "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+# "dozens of" means at least 24; "scores of" at least 40 ...
+PLURAL_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens": 20}
+QUALIFIERS = [
+    (("at", "least"), "at least"), (("more", "than"), "at least"), (("over",), "at least"),
+    (("no", "fewer", "than"), "at least"), (("at", "most"), "at most"), (("up", "to"), "at most"),
+    (("fewer", "than"), "at most"), (("less", "than"), "at most"), (("as", "many", "as"), "at most"),
+    (("nearly",), "approximately"), (("almost",), "approximately"), (("roughly",), "approximately"),
+    (("about",), "approximately"), (("around",), "approximately"), (("approximately",), "approximately"),
+    (("some",), "approximately"), (("an", "estimated"), "approximately"), (("estimated",), "approximately"),
+    (("close", "to"), "approximately"), (("upwards", "of"), "at least"), (("almost",), "approximately"),
+]
+UNITS = {"mm", "millimeter", "millimetre", "cm", "km", "kilometer", "kilometre", "mile", "meter",
+         "metre", "kg", "kilogram", "ton", "tonne", "percent", "%", "dollar", "euro", "pound",
+         "year", "month", "week", "day", "hour", "minute", "second", "time", "caliber", "calibre",
+         "inch", "foot", "feet", "yard", "degree", "acre", "hectare", "point", "vote", "seat",
+         "shilling", "dinar", "riyal", "rial", "rupee", "yuan", "yen", "ruble", "barrel", "square"}
+WEAPON_NOUNS = {"rocket", "missile", "mortar", "shell", "bomb", "drone", "grenade", "projectile",
+                "round", "artillery", "katyusha", "ied", "mine", "explosive", "car bomb", "missiles"}
+# Verb or noun lemma → figure kind.
+KIND_WORDS = {
+    "killed": "kill murder slay execute massacre die dead death fatality toll kill behead assassinate "
+              "life body corpse",
+    "injured": "injure wound hurt maim injury wounded casualty hospitalize hospitalise",
+    "missing": "missing disappear unaccounted",
+    "kidnapped": "kidnap abduct hostage seize hijack captive",
+    "arrested": "arrest detain jail imprison capture apprehend detention round",
+    "displaced": "displace flee evacuate uproot refugee displaced homeless",
+}
+KIND_OF = {w: kind for kind, words in KIND_WORDS.items() for w in words.split()}
+PERSON_NOUNS = {"people", "person", "civilian", "soldier", "troop", "member", "contractor", "child",
+                "woman", "man", "resident", "villager", "worker", "officer", "policeman", "militant",
+                "fighter", "rebel", "protester", "demonstrator", "student", "american", "iraqi",
+                "others", "other", "passenger", "pilgrim", "refugee", "migrant", "journalist",
+                "guard", "insurgent", "marine", "personnel", "victim", "citizen", "national", "family",
+                "staff", "employee", "farmer", "miner", "teacher", "doctor", "nurse", "patient",
+                "prisoner", "detainee", "hostage", "suspect", "official", "policemen", "servicemen",
+                "serviceman", "servicemember", "security", "gunman", "attacker", "bystander"}
+
+
+def _number(tok) -> Optional[int]:
+    """Integer value of one token: digits ("1,200", "24"), words ("nine"), or None."""
+    text = tok.lower_.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return int(float(text))
+    if text in SMALL:
+        return SMALL[text]
+    if "-" in text:
+        parts = text.split("-")
+        if all(p in SMALL for p in parts):
+            return sum(SMALL[p] for p in parts)
+    return None
+
+
+class Quantity:
+    def __init__(self, start: int, end: int, value, lo, hi, qualifier: str):
+        self.start, self.end = start, end  # token indices [start, end)
+        self.value, self.min, self.max, self.qualifier = value, lo, hi, qualifier
+
+
+def read_quantity(doc, i: int) -> Optional[Quantity]:
+    """A quantity starting at token i, with its qualifier, or None."""
+    start = i
+    qualifier = "exact"
+    for words, q in QUALIFIERS:
+        n = len(words)
+        if i + n < len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == words:
+            qualifier, i = q, i + n
+            break
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    low = tok.lower_
+    # "a dozen", "dozens of", "hundreds of"
+    if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "score"):
+        v = {"dozen": 12, "hundred": 100, "thousand": 1000, "score": 20}[doc[i + 1].lower_]
+        return Quantity(start, i + 2, v, v if qualifier in ("exact", "at least") else None,
+                        v if qualifier in ("exact", "at most") else None, qualifier)
+    if low == "dozen" or low in PLURAL_VAGUE:
+        v = 12 if low == "dozen" else PLURAL_VAGUE[low]
+        end = i + 1
+        if end < len(doc) and doc[end].lower_ == "of":
+            end += 1
+        if low == "dozen":
+            return Quantity(start, end, v, v, v, qualifier)
+        return Quantity(start, end, v, v, None, "at least" if qualifier == "exact" else qualifier)
+    value = _number(tok)
+    if value is None:
+        return None
+    end = i + 1
+    # "1.2 million", "two hundred", "twenty five"
+    while end < len(doc) and (doc[end].lower_ in SCALES or _number(doc[end]) is not None) and doc[end].pos_ == "NUM":
+        nxt = doc[end].lower_
+        value = value * SCALES[nxt] if nxt in SCALES else value + (_number(doc[end]) or 0)
+        end += 1
+    # ranges: "10 to 20", "10-20", "between 10 and 20"
+    if end + 1 < len(doc) and doc[end].lower_ in ("to", "-", "–", "or") and _number(doc[end + 1]) is not None:
+        hi = _number(doc[end + 1])
+        if hi and hi > value:
+            return Quantity(start, end + 2, None, value, hi, "range")
+    if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < len(doc) and doc[end].lower_ == "and":
+        hi = _number(doc[end + 1])
+        if hi:
+            return Quantity(start - 1, end + 2, None, value, hi, "range")
+    lo = value if qualifier in ("exact", "at least") else None
+    hi = value if qualifier in ("exact", "at most") else None
+    return Quantity(start, end, value, lo, hi, qualifier)
+
+
+def counted_noun(doc, q: Quantity):
+    """The noun a quantity counts, skipping a measure such as '107 mm'; None if bare."""
+    j = q.end
+    while j < len(doc) and j < q.end + 6:
+        tok = doc[j]
+        if tok.like_num and j + 1 < len(doc) and doc[j + 1].lemma_.lower() in UNITS:
+            j += 2  # a calibre or size, not a count
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",) or tok.lower_ in PERSON_NOUNS:
+            return tok
+        if tok.pos_ in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") and tok.lower_ not in (",", "and", "."):
+            j += 1
+            continue
+        return None
+    return None
+
+
+def kind_from_context(noun, qtok) -> Optional[str]:
+    """The figure kind from the predicate governing the counted phrase."""
+    node = noun if noun is not None else qtok
+    # "nine people had been injured", "killed at least 156 people", "killing or wounding 50"
+    for cand in [node, *list(node.ancestors)[:3]]:
+        lemma = cand.lemma_.lower()
+        low = cand.lower_
+        if cand is not node or noun is None:
+            if lemma in KIND_OF and cand.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+                return KIND_OF[lemma]
+            if low in KIND_OF:
+                return KIND_OF[low]
+        # adjectival participles right after: "three people killed", "20 dead"
+        for child in cand.children:
+            if child.dep_ in ("acl", "amod", "relcl") and child.i > cand.i and child.lemma_.lower() in KIND_OF:
+                return KIND_OF[child.lemma_.lower()]
+        if cand.pos_ == "VERB" and cand is not node:
+            break
+    # "the death toll rose to 200", "casualties reached 30"
+    head = node.head
+    if head.pos_ == "ADP" and head.head.pos_ == "VERB":
+        for child in head.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "death", "casualty"):
+                return "killed" if child.lemma_.lower() in ("toll", "death") else "injured"
+    return None
+
+
+def find_figures(doc) -> list[Figure]:
+    figures: list[Figure] = []
+    i = 0
+    while i < len(doc):
+        q = read_quantity(doc, i)
+        if q is None:
+            i += 1
+            continue
+        last = doc[q.end - 1]
+        if q.end < len(doc) and doc[q.end].lemma_.lower() in UNITS or last.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
+            i = q.end
+            continue
+        noun = counted_noun(doc, q)
+        kind = None
+        if noun is not None and noun.lemma_.lower() in UNITS:
+            i = q.end
+            continue
+        if noun is not None and noun.lemma_.lower() in WEAPON_NOUNS:
+            kind = "weapon_count"
+        else:
+            kind = kind_from_context(noun, last)
+            if kind is None and noun is not None and noun.lemma_.lower() in KIND_OF:
+                kind = KIND_OF[noun.lemma_.lower()]
+        if kind:
+            end_tok = noun if noun is not None and noun.i >= q.end else last
+            span = doc[q.start:end_tok.i + 1]
+            figures.append(Figure(kind=kind, value=q.value, min=q.min, max=q.max,
+                                  qualifier=q.qualifier, text=span.text,
+                                  start=span.start_char, end=span.end_char))
+        i = q.end
+    return figures

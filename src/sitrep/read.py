@@ -1,0 +1,197 @@
+"""Read articles from files: one `read()` over .txt (+ .meta.json), .html and .jsonl.
+
+Every reader returns the same `Article` record. A bad input never stops a batch:
+`read()` yields an `InputError` naming the file (and line) in its place.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .models import Article
+
+MAX_BYTES = 5_000_000  # a news article is kilobytes; anything this large is not one
+META_KEYS = ("published", "outlet", "url", "title", "language")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+
+
+class InputError(ValueError):
+    """An input that cannot be read as an article; str() is a one-line message naming it."""
+
+    def __init__(self, where: str, why: str):
+        super().__init__(f"{where}: {why}")
+        self.where, self.why = where, why
+
+
+def parse_published(value: object, where: str) -> Optional[str]:
+    """Validate a publication date; accept YYYY-MM-DD or a full ISO timestamp."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(where, f"publication date must be a string, got {type(value).__name__}")
+    try:
+        return date.fromisoformat(value.strip()[:10]).isoformat()
+    except ValueError:
+        raise InputError(where, f"unknown publication date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def check_text(text: str, where: str) -> str:
+    if "\x00" in text:
+        raise InputError(where, "binary content, not text")
+    if not text.strip():
+        raise InputError(where, "empty article")
+    return text
+
+
+def check_language(article: Article, where: str) -> None:
+    """sitrep's pipeline reads English; say so plainly instead of producing nonsense."""
+    import py3langid
+
+    sample = article.text[:4000]
+    lang, _ = py3langid.classify(sample)
+    declared = (article.language or "").lower()[:2]
+    if declared and declared != "en":
+        raise InputError(where, f"language {article.language!r} is not supported (sitrep reads English)")
+    if lang != "en" and sum(c.isalpha() for c in sample) > 40:
+        raise InputError(where, f"not English (detected {lang!r}); sitrep reads English")
+    article.language = "en"
+
+
+def decode(raw: bytes, where: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise InputError(where, f"too large ({len(raw):,} bytes; limit {MAX_BYTES:,})")
+    if b"\x00" in raw[:8192]:
+        raise InputError(where, "binary content, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(where, "not UTF-8 text") from None
+
+
+def from_html(html: str, where: str, meta: Optional[dict] = None) -> Article:
+    """Main text and metadata out of an HTML page, with trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(where, "no article text found in the HTML")
+    found = trafilatura.extract_metadata(html)
+    merged = {
+        "title": getattr(found, "title", None),
+        "url": getattr(found, "url", None),
+        "published": getattr(found, "date", None),
+        "outlet": getattr(found, "sitename", None),
+    }
+    merged.update({k: v for k, v in (meta or {}).items() if v})
+    return make_article(text, merged, where)
+
+
+def make_article(text: str, meta: dict, where: str) -> Article:
+    check_text(text, where)
+    for key in ("title", "outlet", "url", "language"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise InputError(where, f"metadata {key!r} must be a string")
+    article = Article(
+        text=text,
+        title=meta.get("title"),
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        published=parse_published(meta.get("published"), where),
+        language=meta.get("language"),
+        source=where,
+    )
+    check_language(article, where)
+    return article
+
+
+def read_meta(path: Path) -> dict:
+    meta_path = path.with_name(path.name[: -len(path.suffix)] + ".meta.json")
+    if not meta_path.exists():
+        return {}
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(str(meta_path), f"malformed JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InputError(str(meta_path), "metadata must be a JSON object")
+    return {k: meta.get(k) for k in META_KEYS}
+
+
+def read_jsonl(path: Path) -> Iterator[Union[Article, InputError]]:
+    try:
+        raw = decode(path.read_bytes(), str(path))
+    except InputError as exc:
+        yield exc
+        return
+    if not raw.strip():
+        yield InputError(str(path), "empty file")
+        return
+    for n, line in enumerate(raw.splitlines(), 1):
+        where = f"{path}:{n}"
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield InputError(where, f"malformed JSON ({exc.args[0]})")
+            continue
+        if not isinstance(obj, dict):
+            yield InputError(where, f"a JSON line must be an object, got {type(obj).__name__}")
+            continue
+        try:
+            meta = {k: obj.get(k) for k in META_KEYS}
+            if isinstance(obj.get("text"), str):
+                yield make_article(obj["text"], meta, where)
+            elif isinstance(obj.get("html"), str):
+                yield from_html(obj["html"], where, meta)
+            else:
+                yield InputError(where, "needs a 'text' or 'html' string")
+        except InputError as exc:
+            yield exc
+
+
+def read_file(path: Path) -> Iterator[Union[Article, InputError]]:
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from read_jsonl(path)
+        return
+    try:
+        text = decode(path.read_bytes(), where)
+        meta = read_meta(path)
+        if suffix in (".html", ".htm"):
+            yield from_html(text, where, meta)
+        else:
+            yield make_article(text, meta, where)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield InputError(where, exc.strerror or str(exc))
+
+
+def expand(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputError]]:
+    """Files named directly, and every readable file inside named folders (sorted)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUFFIXES:
+                    yield child
+        elif p.is_file():
+            yield p
+        else:
+            yield InputError(str(p), "no such file or folder")
+
+
+def read(paths: Iterable[Union[str, Path]], published: Optional[str] = None) -> Iterator[Union[Article, InputError]]:
+    """Every article found under `paths`; `published` fills a missing publication date."""
+    default = parse_published(published, "--published") if published else None
+    for item in expand(paths):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        for result in read_file(item):
+            if isinstance(result, Article) and not result.published:
+                result.published = default
+            yield result
