@@ -99,6 +99,7 @@ class Actor(Record):
     country: Optional[str]
     start: Optional[int] = None
     end: Optional[int] = None
+    claim: Optional[str] = None  # id of the claim that makes this attribution, if any
 
 
 @dataclass

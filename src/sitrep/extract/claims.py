@@ -34,7 +34,7 @@ STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": 
 CONTENT_STANCE = [
     (re.compile(r"\b(deni(ed|es)|deny|rejects?|rejected|dismiss(ed)?|baseless|unfounded|rumou?rs?|no involvement|not involved)\b", re.I), "deny"),
     (re.compile(r"\b(outraged?|condemn(s|ed)?|denounc\w+|deplor\w+|cowardly|heinous|despicable|attack on)\b", re.I), "condemn"),
-    (re.compile(r"\b(carried out|behind the|responsible for|authori[sz]ed by|orchestrated|perpetrated|attribut\w+ .* to)\b", re.I), "accuse"),
+    (re.compile(r"\b(complicit|carried out|behind the|responsible for|authori[sz]ed by|orchestrated|perpetrated|attribut\w+ .* to)\b", re.I), "accuse"),
 ]
 TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "fellow",
           "director", "commander", "general", "gen.", "col.", "colonel", "lt.", "maj.", "major",
@@ -97,6 +97,15 @@ def speaker_of(span) -> Speaker:
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
     orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
             and e.start >= span.start and e.end <= span.end]
+    # "A little known militant group, Saraya Awliya al-Dam, claimed": the name is in apposition
+    appos = [c for c in span.root.children if c.dep_ == "appos"]
+    named = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "PERSON") and any(e.start <= a.i < e.end for a in appos)]
+    if named and not persons:
+        if named[0].label_ == "PERSON":
+            persons = named
+        else:
+            orgs = named + [o for o in orgs if o.label_ != "NORP"]
+    orgs.sort(key=lambda e: e.label_ == "NORP")  # a nationality is an affiliation, not a name
     name = persons[0].text if persons else None
     head = span.root
     title_words = [t.text for t in span if t.lower_ in TITLES and (not persons or t.i < persons[0].start)]
@@ -235,16 +244,20 @@ def _stance(lemma: str, cue, body: str, no_comment: bool) -> str:
 
 
 def _accused(doc, content_span, stance: str, cue) -> list[str]:
-    """Who a claim accuses: named groups or states acting as agents in its content."""
+    """Who a claim accuses: named agents in its content (subjects, "by X", "attributed to X")."""
     if stance != "accuse":
         return []
-    found: list[str] = []
     start, end = content_span
     window = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON") and start <= e.start_char and e.end_char <= end]
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
         window += [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.sent == cue.sent and e.start_char > cue.idx]
+    found: list[str] = []
     for ent in window:
+        root = ent.root
+        agent = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ == "pobj" and root.head.lower_ in ("by", "to", "as")) or (
+            root.dep_ in ("conj", "appos") and root.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-        if name not in found and ent.root.dep_ in ("nsubj", "pobj", "appos", "conj", "nsubjpass", "dobj", "compound", "amod"):
+        if agent and name not in found and ent.label_ != "NORP":
             found.append(name)
     return found

@@ -27,6 +27,7 @@ from datetime import date
 from typing import Optional
 
 from ..lexicon import plover
+from ..periods import date_range
 from ..models import Actor, Claim, Event, EventDate, Evidence, Figure, Location, Place, TimeExpr, Weapon
 
 FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
@@ -110,6 +111,8 @@ def find_triggers(doc) -> list[Trigger]:
     for tok in doc:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             lemma = tok.lemma_.lower()
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "a base hosting soldiers" describes the base
             code = plover.VERBS.get(f"{lemma} {_particle(tok)}") if _particle(tok) else None
             trig = None
             if code:
@@ -136,7 +139,7 @@ def find_triggers(doc) -> list[Trigger]:
                 continue
             code = _noun_code(tok)
             if code and not (lemma in plover.AMBIGUOUS_NOUNS and plover.lookup_noun(lemma, _modifier(tok)) == plover.NOUNS.get(lemma)):
-                triggers.append(Trigger(tok, *code, anchor=_governing_verb(tok)))
+                triggers.append(Trigger(tok, *code))
     for trig in triggers:
         _modality(trig)
         if trig.type == "PROTEST" and trig.token.lemma_.lower() == "strike" and trig.token.pos_ == "NOUN":
@@ -171,8 +174,14 @@ def _aux_words(tok) -> set[str]:
 def _modality(trig: Trigger) -> None:
     tok = trig.token
     verb = trig.anchor if trig.anchor is not tok or tok.pos_ == "VERB" else _governing_verb(tok)
-    chain = [tok] + ([verb] if verb is not tok else [])
+    chain = [tok] + ([verb] if verb is not tok and trig.anchor is not tok else [])
     words = set().union(*(_aux_words(t) for t in chain))
+    if trig.anchor is tok and tok.pos_ == "NOUN" and verb is not tok:
+        governing = _aux_words(verb)
+        if governing & (HYPOTHETICAL_AUX | FUTURE_AUX | HYPOTHETICAL_ADV):
+            trig.hypothetical = True
+    if "would" in words and "have" in words:
+        trig.hypothetical = True  # "would have to have been authorized": counterfactual
     if any(c.dep_ == "neg" for t in chain for c in t.children) or tok.head.lemma_.lower() == "fail" and tok.dep_ == "xcomp":
         trig.negated = True
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
@@ -189,7 +198,6 @@ def _modality(trig: Trigger) -> None:
         trig.hypothetical = True
     if words & FUTURE_AUX or "going" in words:
         trig.future = True
-        trig.hypothetical = trig.hypothetical and not (words & FUTURE_AUX and not words & HYPOTHETICAL_AUX)
     if trig.negated and trig.type in plover.COOPERATIVE | {"REQUEST"}:
         trig.type, trig.mode, trig.negated = "REJECT", None, False
     elif trig.negated:
@@ -293,7 +301,7 @@ def _subject(tok):
     node = tok
     for _ in range(5):
         for child in node.children:
-            if child.dep_ in ("nsubj",):
+            if child.dep_ in ("nsubj",) and not (node.dep_ == "relcl" and child.lower_ in ("that", "which", "who")):
                 return child
         for child in node.children:
             if child.dep_ == "agent":
@@ -366,8 +374,11 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
                 return
             kind, country = None, None
         else:
-            if tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 return
+            lemma = tok.lemma_.lower()
+            if tok.i == trig.token.i or plover.lookup_noun(lemma) or lemma in plover.WEAPON_MODES or lemma in TIME_NOUNS:
+                return  # the event itself, another event, a weapon or a time: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant
             name = _entity_text(tok)
@@ -388,6 +399,7 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
     return actors
 
 
+TIME_NOUNS = {"time", "night", "day", "morning", "evening", "week", "month", "year", "hour", "weekend"}
 PRONOUN_SET = {"it", "they", "he", "she", "i", "we", "who", "that", "which", "them"}
 
 
@@ -438,6 +450,12 @@ def _time_root(doc, t: TimeExpr):
     return span.root if span is not None else None
 
 
+def _status_time(doc, t: TimeExpr) -> bool:
+    """'as of early Tuesday', 'by Monday': when a count stood, not when the event happened."""
+    before = doc.text[max(0, t.start - 8):t.start].lower()
+    return before.endswith(("as of ", "by ", "until ", "since ", "as at "))
+
+
 def event_date(t: Optional[TimeExpr]) -> EventDate:
     if t is None:
         return EventDate(None, None, None)
@@ -450,10 +468,10 @@ def event_date(t: Optional[TimeExpr]) -> EventDate:
 
 
 def _compatible(a: EventDate, b: EventDate) -> bool:
-    if not a.value or not b.value:
+    ra, rb = date_range(a.value), date_range(b.value)
+    if ra is None or rb is None:
         return True
-    n = min(len(a.value), len(b.value))
-    return a.value[:n] == b.value[:n]
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
 def _is_background(d: EventDate, published: Optional[str]) -> bool:
@@ -511,7 +529,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     time_of: dict[int, TimeExpr] = {}
     for t in times:
         root = _time_root(doc, t)
-        if root is None:
+        if root is None or _status_time(doc, t):
             continue
         gov = _governor(root, trigger_tokens)
         if gov.i not in time_of and event_date(t).value:
@@ -546,12 +564,14 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         # date: own clause, then the event it hangs from, then the claim reporting it
         t = time_of.get(tok.i) or time_of.get(trig.anchor.i)
         node = trig.anchor
-        for _ in range(4):
-            if t is not None or node.head is node:
+        for _ in range(3):
+            if t is not None or node.head is node or node.dep_ not in ("conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "pobj", "prep"):
                 break
             node = node.head
+            if node.pos_ == "VERB" and node.i not in trigger_tokens:
+                break  # another predicate's time is not this event's
             t = time_of.get(node.i)
-        if t is None:
+        if t is None and trig.type not in COREF_TYPES:
             t = _claim_time(doc, tok, claims, times)
         # place
         loc = None
@@ -571,10 +591,12 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         if trig.type == "ASSAULT" and mode is None and weapons:
             mode = weapons[0].kind
         d = event_date(t)
+        actors = participants(trig, place_spans, speakers, gazetteer)
+        _attribute(actors, trig, claims)
         ev = Event(
             id=f"e{len(events) + 1}", type=trig.type, mode=mode, main=not _is_background(d, published),
             trigger=tok.text, date=d, location=loc,
-            actors=participants(trig, place_spans, speakers, gazetteer), weapons=weapons,
+            actors=actors, weapons=weapons,
             evidence=[Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)],
         )
         ev._token = tok  # type: ignore[attr-defined]
@@ -590,6 +612,26 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     return events
 
 
+VERBAL = {"AGREE", "REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
+
+
+def _attribute(actors: list[Actor], trig: Trigger, claims: list[Claim]) -> None:
+    """Who did it, per whom: a perpetrator named inside a claim is that claim's allegation."""
+    pos = trig.token.idx
+    claim = next((c for c in claims if c.spans.content and c.spans.content[0] <= pos < c.spans.content[1]), None)
+    if claim is None:
+        return
+    if trig.type == "ASSAULT":
+        role = "claimed_by" if claim.stance == "claim_responsibility" else "alleged_perpetrator"
+        for a in actors:
+            if a.role == "actor":
+                a.role, a.claim = role, claim.id
+    elif trig.type in VERBAL and not any(a.role == "actor" for a in actors) and claim.speaker:
+        name = claim.speaker.name or claim.speaker.affiliation
+        if name:
+            actors.insert(0, Actor(role="actor", name=name, kind=None, country=None, claim=claim.id))
+
+
 def _most_specific(places: list[Place]) -> Place:
     order = {"city": 0, "admin1": 1, "region": 2, "country": 3, "continent": 4}
     return min(places, key=lambda p: order.get(p.feature or "", 5))
@@ -598,7 +640,7 @@ def _most_specific(places: list[Place]) -> Place:
 def _claim_time(doc, tok, claims: list[Claim], times: list[TimeExpr]) -> Optional[TimeExpr]:
     """The time of the statement that reports this event ("..., Blinken said late Monday")."""
     for c in claims:
-        if c.spans.content and c.spans.content[0] <= tok.idx < c.spans.content[1] and c.spans.cue:
+        if c.kind == "quote" and c.spans.content and c.spans.content[0] <= tok.idx < c.spans.content[1] and c.spans.cue:
             cue = _token_at(doc, c.spans.cue[0])
             if cue is None:
                 continue
@@ -674,21 +716,28 @@ def _attach_origin(events: list[Event], doc, places: list[Place]) -> None:
                 break
 
 
-def _anaphoric(ev: Event) -> bool:
-    tok = ev._token  # type: ignore[attr-defined]
-    if tok.pos_ == "VERB":
-        return not [a for a in ev.actors if a.role == "actor"]
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "'s", "today", "week")
-               or c.dep_ == "poss" for c in tok.children) or True
+def _nested(prev: Event, ev: Event) -> bool:
+    """'an attack ... that killed one contractor': the clause describes the same event."""
+    a, b = prev._token, ev._token  # type: ignore[attr-defined]
+    return a.sent == b.sent and b in a.subtree and b.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp")
 
 
 def _corefer(events: list[Event]) -> list[Event]:
+    """Merge the mentions of one event. Within a sentence a clause hanging from the event
+    word describes it; across sentences, mentions of the same type whose dates and places
+    agree are one event (news rarely reports two attacks of one day in one place)."""
     out: list[Event] = []
     for ev in events:
         target = None
         if ev.type in COREF_TYPES:
             for prev in out:
-                if prev.type == ev.type and prev.main == ev.main and _compatible(prev.date, ev.date) and _same_place(prev, ev) and _anaphoric(ev):
+                if prev.type != ev.type or not _compatible(prev.date, ev.date):
+                    continue
+                if _nested(prev, ev):
+                    ev.actors = [a for a in ev.actors if a.role != "actor"]
+                    target = prev
+                    break
+                if prev.main == ev.main and _same_place(prev, ev):
                     target = prev
                     break
         if target is None:

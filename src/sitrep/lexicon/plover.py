@@ -55,7 +55,7 @@ _add(_NOUNS, "SUPPORT", None, "support, praise, apology, recognition, friendship
 # CONCEDE: verbal or material concessions: ease restrictions, lift, yield to demands.
 _add(_VERBS, "CONCEDE", None, "concede, ease, lift, relax, cancel, yield, give in, back down, "
      "call off, relent, compromise, drop, revoke, rescind, pardon, grant amnesty, loosen, "
-     "recognizing, capitulate, accede, overturn")
+     "capitulate, accede, overturn")
 _add(_NOUNS, "CONCEDE", None, "concession, amnesty, pardon")
 
 # COOPERATE: joint material action, sharing intelligence or expertise, exercises.
@@ -177,8 +177,8 @@ _add(_NOUNS, "COERCE", "restrict", "ban, restriction, crackdown")
 
 # ASSAULT: deliberate physical violence, by mode of weapon or method.
 _add(_VERBS, "ASSAULT", None, "attack, assault, strike, hit, kill, wound, injure, fight, clash, "
-     "ambush, target, invade, overrun, capture town, massacre, slaughter, murder, raid village, "
-     "engage, battle, besiege, storm, kill or wound, violate ceasefire, cleanse, penetrate")
+     "ambush, invade, overrun, capture town, massacre, slaughter, murder, raid village, "
+     "battle, besiege, storm, kill or wound, violate ceasefire, cleanse, penetrate")
 _add(_VERBS, "ASSAULT", "heavy-weapons", "shell, bombard, pound, fire rocket, launch rocket, "
      "rocket, mortar, fire")
 _add(_VERBS, "ASSAULT", "aerial", "bomb, airstrike, strafe")

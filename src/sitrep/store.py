@@ -1,0 +1,166 @@
+"""The store: an embedded SQLite database anyone can open with any SQLite tool.
+
+Tables (see README, "Database"):
+  articles    one row per article (id = hash of its text), with its text and metadata
+  extractions the full JSON document sitrep produced for the article
+  events      one row per event, flattened for queries (type, date, place, country...)
+  actors, figures, claims, places   the event's parts, one row each
+Each article is written in one transaction: a failure leaves the store as it was,
+and an article already stored is skipped, so re-running an ingest never duplicates.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional, Union
+
+from . import __version__
+from .models import Article, Extraction
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, url TEXT, published TEXT, language TEXT,
+    source TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS extractions (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    sitrep_version TEXT, document TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    type TEXT NOT NULL, mode TEXT, main INTEGER NOT NULL, trigger TEXT,
+    date TEXT, date_precision TEXT, date_text TEXT,
+    location TEXT, geonames_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, location_basis TEXT,
+    actor TEXT, target TEXT, killed INTEGER, injured INTEGER, sentence TEXT, document TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS actors (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT, name TEXT, kind TEXT, country TEXT, claim_id TEXT);
+CREATE TABLE IF NOT EXISTS figures (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    kind TEXT, value INTEGER, min INTEGER, max INTEGER, qualifier TEXT, text TEXT, claim_id TEXT);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT, stance TEXT, speaker TEXT, speaker_title TEXT, speaker_affiliation TEXT,
+    anonymous INTEGER, verb TEXT, about TEXT, date TEXT, text TEXT);
+CREATE TABLE IF NOT EXISTS places (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT, name TEXT, geonames_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    start INTEGER, "end" INTEGER);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_country ON events(country);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+"""
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """`Store("sitrep.db")`: add extractions, query events, read documents back."""
+
+    def __init__(self, path: Union[str, Path] = "sitrep.db"):
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: not a sitrep database ({exc})") from None
+        self.db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def has(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def add(self, x: Extraction) -> bool:
+        """Store one extraction atomically; False if the article was already stored."""
+        a: Article = x.article
+        if self.has(a.id):
+            return False
+        doc = x.to_dict()
+        with self.db:  # one transaction: all of it or nothing
+            self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                            (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
+                             datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            self.db.execute("INSERT INTO extractions VALUES (?,?,?)", (a.id, __version__, json.dumps(doc)))
+            for e in doc["events"]:
+                loc = e["location"] or {}
+                names = lambda role: "; ".join(x["name"] for x in e["actors"] if x["role"] in role) or None
+                total = lambda kind: max((f["value"] or f["min"] or 0 for f in e["figures"] if f["kind"] == kind), default=None)
+                self.db.execute(
+                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (e["id"], a.id, e["type"], e["mode"], int(e["main"]), e["trigger"], e["date"]["value"],
+                     e["date"]["precision"], e["date"]["text"], loc.get("name"), loc.get("geonames_id"),
+                     loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"), loc.get("basis"),
+                     names(("actor",)), names(("target", "recipient")), total("killed"), total("injured"),
+                     e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
+                self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?)",
+                                    [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
+                                     for x in e["actors"]])
+                self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+                                    [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
+                                      f["source"]) for f in e["figures"]])
+            for c in doc["claims"]:
+                s = c["speaker"] or {}
+                self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                                (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
+                                 s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
+                                 c["date"], c["text"]))
+            self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                                [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
+                                  p["admin1"], p["start"], p["end"]) for p in doc["places"]])
+        return True
+
+    # --- reading -------------------------------------------------------------------
+
+    def events(self, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
+               until: Optional[str] = None, main_only: bool = False, limit: Optional[int] = None) -> list[dict[str, Any]]:
+        """Flat event rows joined with their article, newest first."""
+        sql = ("SELECT e.*, a.title, a.outlet, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id "
+               "WHERE 1=1")
+        args: list[Any] = []
+        for clause, value in (("e.type = ?", type and type.upper()), ("e.country = ?", country and country.upper()),
+                              ("e.date >= ?", since), ("e.date <= ?", until)):
+            if value:
+                sql += f" AND {clause}"
+                args.append(value)
+        if main_only:
+            sql += " AND e.main = 1"
+        sql += " ORDER BY a.published DESC, e.article_id, CAST(substr(e.id, instr(e.id, '-e') + 2) AS INTEGER)"
+        if limit:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [dict(r) for r in self.db.execute(sql, args)]
+
+    def event(self, event_id: str) -> Optional[dict[str, Any]]:
+        row = self.db.execute("SELECT document, article_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        event = json.loads(row["document"])
+        event["article"] = self.article(row["article_id"])
+        return event
+
+    def article(self, article_id: str) -> Optional[dict[str, Any]]:
+        row = self.db.execute("SELECT id, title, outlet, url, published, language, source FROM articles WHERE id=?",
+                              (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """Every stored extraction, in the JSON contract."""
+        for row in self.db.execute("SELECT document FROM extractions ORDER BY article_id"):
+            yield json.loads(row["document"])
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "claims", "places")}
