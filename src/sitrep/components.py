@@ -22,39 +22,39 @@ for _name in ("published", "times", "places", "figures", "claims", "events"):
 
 class Times:
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.times import find_times
+        from .extractors.times import find_times
         doc._.times = find_times(doc, doc._.published)
         return doc
 
 
 class Places:
     def __init__(self):
-        from .extract.gazetteer import Gazetteer
+        from .extractors.gazetteer import Gazetteer
         self.gazetteer = Gazetteer.default()
 
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.places import find_places
+        from .extractors.places import find_places
         doc._.places = find_places(doc, self.gazetteer)
         return doc
 
 
 class Figures:
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.figures import find_figures
+        from .extractors.figures import find_figures
         doc._.figures = find_figures(doc)
         return doc
 
 
 class Claims:
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.claims import find_claims
+        from .extractors.claims import find_claims
         doc._.claims = find_claims(doc)
         return doc
 
 
 class Events:
     def __call__(self, doc: Doc) -> Doc:
-        from .extract.events import find_events
+        from .extractors.events import find_events
         doc._.events = find_events(doc, times=doc._.times or [], places=doc._.places or [],
                                    figures=doc._.figures or [], claims=doc._.claims or [],
                                    published=doc._.published)

@@ -215,9 +215,9 @@ NOUNS = _NOUNS
 LIGHT_VERBS = {
     "launch", "carry", "stage", "hold", "conduct", "impose", "issue", "make", "mount",
     "begin", "start", "open", "lodge", "file", "reach", "sign", "undertake", "perpetrate",
-    "announce", "declare", "institute", "call", "continue", "resume", "end", "lead",
+    "announce", "declare", "institute", "call", "continue", "resume", "lead",
     "have", "take", "commit", "order", "organize", "organise", "initiate", "intensify",
-    "step", "engage", "join", "complete", "attempt", "plan", "orchestrate", "claim",
+    "step", "engage", "join", "complete", "attempt", "plan", "orchestrate", "claim", "collect",
 }
 
 # Verbs that embed another action as their content: the embedded verb is the

@@ -34,8 +34,15 @@ FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "can", "must", "ca"}
 HYPOTHETICAL_ADV = {"likely", "possibly", "perhaps", "probably", "potentially", "allegedly"}
 HYPOTHETICAL_AMOD = {"new", "future", "further", "possible", "potential", "more", "any", "additional"}
-DESIRE_VERBS = {"seek", "want", "hope", "plan", "try", "aim", "intend", "wish", "eye", "consider",
-                "risk", "need", "expect", "attempt"}
+DESIRE_VERBS = {"seek", "want", "hope", "plan", "aim", "intend", "wish", "eye", "consider",
+                "risk", "need", "expect"}
+READINESS = {"prepared", "ready", "willing", "prepare", "set", "poised"}
+OBLIGATION_AUX = {"must", "should"}
+SPEECH_NOUNS = {"declaration", "statement", "letter", "resolution", "communique", "message", "note",
+                "report", "appeal", "call"}
+# Non-military resources whose withdrawal is a SANCTION, not a RETREAT (manual, SANCTION 'withdraw').
+WITHDRAWN_RESOURCES = {"inspector", "observer", "peacekeeper", "aid", "ambassador", "diplomat", "worker",
+                       "staff", "monitor", "envoy", "mission", "support", "funding", "personnel"}
 NON_EVENT_OBJECTS = {"information", "statement", "detail", "report", "video", "figure", "data",
                      "result", "list", "name", "image", "photo", "footage", "readout", "document"}
 COREF_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
@@ -111,9 +118,13 @@ def find_triggers(doc) -> list[Trigger]:
     for tok in doc:
         if tok.pos_ in ("VERB",) or (tok.pos_ == "ADJ" and tok.tag_ == "VBN"):
             lemma = tok.lemma_.lower()
-            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN") \
+                    and tok.head.lemma_.lower() not in SPEECH_NOUNS:
                 continue  # "a base hosting soldiers" describes the base
             code = plover.VERBS.get(f"{lemma} {_particle(tok)}") if _particle(tok) else None
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if code is None and obj is not None:  # "set fire", "open fire", "take hostage"
+                code = plover.VERBS.get(f"{lemma} {obj.lemma_.lower()}")
             trig = None
             if code:
                 trig = Trigger(tok, *code)
@@ -125,14 +136,24 @@ def find_triggers(doc) -> list[Trigger]:
                         trig = Trigger(noun, *ncode, anchor=tok)
                         used_nouns.add(noun.i)
             if trig is None and lemma in plover.VERBS and lemma not in plover.REPORTING_VERBS:
-                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-                if obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
-                    continue
+                if lemma == "release" and obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
+                    continue  # "released information", not a release of captives
                 trig = Trigger(tok, *plover.VERBS[lemma])
+                if trig.type == "RETREAT" and trig.mode == "withdraw" and obj is not None \
+                        and obj.lemma_.lower() in WITHDRAWN_RESOURCES:
+                    trig.type = "SANCTION"
+            if trig is None and _obligation(tok):
+                trig = Trigger(tok.head, "REQUEST", None)  # "X said Y must do Z" is a demand
             if trig is not None:
                 triggers.append(trig)
         elif tok.pos_ == "NOUN" and tok.i not in used_nouns:
             lemma = tok.lemma_.lower()
+            if lemma == "strike" and _labour_context(tok):
+                triggers.append(Trigger(tok, "PROTEST", "hunger" if _modifier(tok) == "hunger" else "strike"))
+                continue
+            if lemma == "alert" and tok.head.lower_ == "on":  # "troops remained on alert"
+                triggers.append(Trigger(tok, "MOBILIZE", "troops", anchor=tok.head.head))
+                continue
             if lemma in plover.AMBIGUOUS_NOUNS and not _modifier(tok):
                 continue
             if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT") and tok.ent_iob_ != "O":
@@ -149,6 +170,13 @@ def find_triggers(doc) -> list[Trigger]:
     _absorb(triggers)
     _dedupe_nested(triggers)
     return [t for t in triggers if t.absorbed_by is None and not t.hypothetical]
+
+
+def _obligation(tok) -> bool:
+    """A clause with 'must'/'should' reported by a speaker: a demand on its subject."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in plover.REPORTING_VERBS | {"conclude", "warn", "insist", "urge"}
+            and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children))
 
 
 def _labour_context(tok) -> bool:
@@ -182,8 +210,19 @@ def _modality(trig: Trigger) -> None:
             trig.hypothetical = True
     if "would" in words and "have" in words:
         trig.hypothetical = True  # "would have to have been authorized": counterfactual
-    if any(c.dep_ == "neg" for t in chain for c in t.children) or tok.head.lemma_.lower() == "fail" and tok.dep_ == "xcomp":
+    anchor = trig.anchor
+    if any(c.dep_ == "neg" for t in chain for c in t.children) or (
+            anchor.dep_ == "xcomp" and anchor.head.lemma_.lower() in ("fail", "refuse")):
         trig.negated = True
+    # "would be ready to host", "is prepared to lift": modality of the governing clause
+    node = anchor
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in READINESS:
+            words |= {"will"}
+        words |= _aux_words(node) & (FUTURE_AUX | HYPOTHETICAL_AUX)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         trig.hypothetical = True
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_AMOD for c in tok.children):
@@ -194,8 +233,11 @@ def _modality(trig: Trigger) -> None:
     if tok.pos_ == "VERB" and tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         trig.hypothetical = True
-    if verb.lemma_.lower() in DESIRE_VERBS or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DESIRE_VERBS):
-        trig.hypothetical = True
+    if verb.dep_ in ("xcomp", "dobj", "pobj") and verb.head.lemma_.lower() in DESIRE_VERBS \
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in DESIRE_VERBS and tok is not anchor):
+        trig.hypothetical = True  # "seeks to reopen negotiations": wanted, not done
+    if trig.type == "REQUEST" and words & OBLIGATION_AUX:
+        words -= OBLIGATION_AUX
     if words & FUTURE_AUX or "going" in words:
         trig.future = True
     if trig.negated and trig.type in plover.COOPERATIVE | {"REQUEST"}:
@@ -203,13 +245,20 @@ def _modality(trig: Trigger) -> None:
     elif trig.negated:
         trig.hypothetical = True  # PLOVER: negated events are left out of the data
     if trig.future and not trig.hypothetical and trig.type not in plover.EMBEDDING_TYPES:
-        if trig.type in plover.HOSTILE:
+        if trig.type == "RETREAT" and not _conditional(anchor):
+            trig.type, trig.mode = "AGREE", None  # a promised release or withdrawal
+        elif trig.type in plover.HOSTILE:
             trig.mode = THREAT_MODE.get(trig.type, trig.mode)
             trig.type = "THREATEN"
         elif trig.type in plover.COOPERATIVE and trig.type != "CONSULT":
             trig.type, trig.mode = "AGREE", None
         elif trig.type == "CONSULT":
             trig.type, trig.mode = "AGREE", None
+
+
+def _conditional(verb) -> bool:
+    """'... unless X', '... if Y': a conditional promise of a hostile act is a threat."""
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in c.children) for c in verb.children)
 
 
 def _absorb(triggers: list[Trigger]) -> None:
