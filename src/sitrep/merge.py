@@ -44,7 +44,8 @@ def same_place(a: Optional[dict], b: Optional[dict], radius_km: float) -> bool:
     if not a or not b:
         return True
     coarse = {"article", "dateline"}
-    if a.get("basis") in coarse or b.get("basis") in coarse:
+    broad = {"country", "continent", "region"}
+    if a.get("basis") in coarse or b.get("basis") in coarse or a.get("feature") in broad or b.get("feature") in broad:
         return a.get("country") == b.get("country") or None in (a.get("country"), b.get("country"))
     d = distance_km(a, b)
     if d is None:

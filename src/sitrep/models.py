@@ -84,11 +84,12 @@ class Location(Record):
     admin1: Optional[str]
     text: Optional[str]
     basis: Optional[str] = None  # clause, sentence, dateline, article
+    feature: Optional[str] = None  # city, admin1, region, country, continent
 
     @classmethod
     def from_place(cls, place: Place, basis: str) -> "Location":
         return cls(place.name, place.geonames_id, place.lat, place.lon, place.country,
-                   place.admin1, place.text, basis)
+                   place.admin1, place.text, basis, place.feature)
 
 
 @dataclass

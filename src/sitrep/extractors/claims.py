@@ -142,10 +142,11 @@ def _content(cue, doc, qspans):
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp") and (child.i > cue.i or cue.lemma_ in ("say", "tell", "add")):
             return doc[child.left_edge.i:child.right_edge.i + 1]
-    # "attributed the attack to X", "denied any involvement"
-    for child in cue.children:
-        if child.dep_ in ("dobj", "prep") and cue.lemma_ not in ("say", "tell", "add"):
-            return doc[child.left_edge.i:child.right_edge.i + 1]
+    # "attributed the attack to X", "accused the RSF of firing the shells", "denied any involvement"
+    if cue.lemma_ not in ("say", "tell", "add"):
+        parts = [c for c in cue.rights if c.dep_ in ("dobj", "prep", "dative", "attr")]
+        if parts:
+            return doc[parts[0].left_edge.i:parts[-1].right_edge.i + 1]
     return None
 
 
@@ -180,7 +181,8 @@ def find_claims(doc) -> list[Claim]:
                 if subj is None:  # "..., says Randa Slim, senior fellow"
                     subj = next((c for c in cue.children if c.dep_ in ("nsubj",) or (c.dep_ == "dobj" and c.i > cue.i and lemma == "say")), None)
                 src = None
-                if subj is not None:
+                if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in subj.children):
+                    continue  # "no group has claimed responsibility" is the absence of a claim
                     src = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj.ent_type_ == "PERSON" and subj.dep_ != "nsubj" else _np_span(subj)
                 content = _content(cue, doc, qspans)
                 quote = next((q for q in sent_quotes if q not in used_quotes), None)

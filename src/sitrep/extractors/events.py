@@ -36,6 +36,8 @@ HYPOTHETICAL_ADV = {"likely", "possibly", "perhaps", "probably", "potentially", 
 HYPOTHETICAL_AMOD = {"new", "future", "further", "possible", "potential", "more", "any", "additional"}
 DESIRE_VERBS = {"seek", "want", "hope", "plan", "aim", "intend", "wish", "eye", "consider",
                 "risk", "need", "expect"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "into"}
+NON_FACTIVE = {"authorize", "authorise", "permit", "allow", "entitle", "able", "refuse", "decline"}
 READINESS = {"prepared", "ready", "willing", "prepare", "set", "poised"}
 OBLIGATION_AUX = {"must", "should"}
 SPEECH_NOUNS = {"declaration", "statement", "letter", "resolution", "communique", "message", "note",
@@ -154,6 +156,8 @@ def find_triggers(doc) -> list[Trigger]:
             if lemma == "alert" and tok.head.lower_ == "on":  # "troops remained on alert"
                 triggers.append(Trigger(tok, "MOBILIZE", "troops", anchor=tok.head.head))
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
+                continue  # "talks on a peace agreement": the topic, not an event
             if lemma in plover.AMBIGUOUS_NOUNS and not _modifier(tok):
                 continue
             if tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT") and tok.ent_iob_ != "O":
@@ -236,6 +240,11 @@ def _modality(trig: Trigger) -> None:
     if verb.dep_ in ("xcomp", "dobj", "pobj") and verb.head.lemma_.lower() in DESIRE_VERBS \
             or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in DESIRE_VERBS and tok is not anchor):
         trig.hypothetical = True  # "seeks to reopen negotiations": wanted, not done
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NON_FACTIVE and trig.type not in ("REJECT",):
+        trig.hypothetical = True  # "not authorized to speak": no speaking happened
+    if trig.type == "REQUEST" and any(c.dep_ == "xcomp" and c.lemma_.lower() in ("name", "identify", "quote")
+                                      for c in anchor.children):
+        trig.hypothetical = True  # "asked not to be named" is how a source stays anonymous
     if trig.type == "REQUEST" and words & OBLIGATION_AUX:
         words -= OBLIGATION_AUX
     if words & FUTURE_AUX or "going" in words:
@@ -281,7 +290,12 @@ def _dedupe_nested(triggers: list[Trigger]) -> None:
     live = [t for t in triggers if t.absorbed_by is None]
     for a in live:
         for b in live:
-            if a is b or a.type != b.type or a.absorbed_by or b.absorbed_by or a.token.sent != b.token.sent:
+            if a is b or a.absorbed_by or b.absorbed_by or a.token.sent != b.token.sent:
+                continue
+            if b.token.pos_ == "NOUN" and b.token.dep_ == "dobj" and b.token.head is a.token and a.token.pos_ == "VERB":
+                b.absorbed_by = a  # "send medical supplies": the supplies are what is sent
+                continue
+            if a.type != b.type:
                 continue
             if b.token.pos_ == "NOUN" and b.token in a.token.subtree and b.token.i != a.token.i and (
                     b.token.head.dep_ == "prep" or b.token.dep_ in ("compound", "pobj", "dobj", "appos")):
@@ -357,6 +371,11 @@ def _subject(tok):
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
+            controller = node.head.head
+            obj = next((c for c in controller.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj  # "accused the RSF of firing": the RSF fired (as alleged)
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and node.head is not node:
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in plover.REPORTING_VERBS:
                 return None
@@ -426,7 +445,11 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
             if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                 return
             lemma = tok.lemma_.lower()
-            if tok.i == trig.token.i or plover.lookup_noun(lemma) or lemma in plover.WEAPON_MODES or lemma in TIME_NOUNS:
+            two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}" if tok.i else lemma
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+                return  # "no group has claimed responsibility"
+            if tok.i == trig.token.i or plover.lookup_noun(lemma) or lemma in plover.WEAPON_MODES \
+                    or two in plover.WEAPON_MODES or lemma in TIME_NOUNS:
                 return  # the event itself, another event, a weapon or a time: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant
@@ -461,6 +484,11 @@ def _resolve_pronoun(tok, speakers) -> Optional[str]:
         return None
     if low in ("who", "that", "which"):
         return _entity_text(tok.head.head) if tok.head.dep_ == "relcl" else None
+    clause = tok.head
+    if tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in plover.REPORTING_VERBS:
+        reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if reporter is not None and reporter.lower_ not in PRONOUN_SET:
+            return _entity_text(reporter)
     # it/they/he/she: the nearest preceding named actor in this or the previous sentence
     sent = tok.sent
     start = sent.start
@@ -513,6 +541,8 @@ def event_date(t: Optional[TimeExpr]) -> EventDate:
         value, precision = value.split("T")[0], "day"
     if t.type in ("DURATION", "SET") or (value and not value[:1].isdigit()):
         return EventDate(None, None, t.text)
+    if t.precision == "part_of_day" and not re.search(r"\d|day|tonight|yesterday|tomorrow", t.text, re.I):
+        return EventDate(None, None, t.text)  # "in the early morning": a time of day, not a date
     return EventDate(value, precision, t.text)
 
 
@@ -581,7 +611,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         if root is None or _status_time(doc, t):
             continue
         gov = _governor(root, trigger_tokens)
-        if gov.i not in time_of and event_date(t).value:
+        if gov.i not in time_of and event_date(t).value:  # the first dating expression wins
             time_of[gov.i] = t
     place_of: dict[int, list[Place]] = {}
     for p in places:
@@ -771,6 +801,16 @@ def _nested(prev: Event, ev: Event) -> bool:
     return a.sent == b.sent and b in a.subtree and b.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp")
 
 
+def _anaphoric(ev: Event) -> bool:
+    """A mention that can point back: a clause with no new date, or 'the/this/Sunday's attack'."""
+    tok = ev._token  # type: ignore[attr-defined]
+    nominal = tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting has displaced"
+    if not nominal:
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
+               for c in tok.children)
+
+
 def _corefer(events: list[Event]) -> list[Event]:
     """Merge the mentions of one event. Within a sentence a clause hanging from the event
     word describes it; across sentences, mentions of the same type whose dates and places
@@ -786,7 +826,7 @@ def _corefer(events: list[Event]) -> list[Event]:
                     ev.actors = [a for a in ev.actors if a.role != "actor"]
                     target = prev
                     break
-                if prev.main == ev.main and _same_place(prev, ev):
+                if prev.main == ev.main and _same_place(prev, ev) and _anaphoric(ev):
                     target = prev
                     break
         if target is None:

@@ -170,6 +170,11 @@ def kind_from_context(noun, qtok) -> Optional[str]:
         for child in head.head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("toll", "death", "casualty"):
                 return "killed" if child.lemma_.lower() in ("toll", "death") else "injured"
+            # "the number of people killed ... has risen to 19"
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in ("number", "tally", "figure", "count"):
+                for t in child.subtree:
+                    if t.lemma_.lower() in KIND_OF and t.pos_ in ("VERB", "ADJ", "NOUN"):
+                        return KIND_OF[t.lemma_.lower()]
     return None
 
 

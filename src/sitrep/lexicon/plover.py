@@ -94,7 +94,7 @@ _add(_NOUNS, "REQUEST", None, "demand, request, appeal, call, plea, petition, ul
 
 # ACCUSE: disapprove, investigate, allege (includes PLOVER-1 DISAPPROVE and INVESTIGATE).
 _add(_VERBS, "ACCUSE", "disapprove", "condemn, criticize, criticise, denounce, deplore, complain, "
-     "protest against, censure, blast, slam, decry, rebuke, chastise, lambast, scold, "
+     "censure, blast, slam, decry, rebuke, chastise, lambast, scold, "
      "reproach, regret, disapprove, object, lament, attack verbally, outrage")
 _add(_VERBS, "ACCUSE", "allege", "accuse, blame, allege, charge, indict, sue, prosecute, "
      "attribute, implicate, hold responsible, arraign, impeach, incriminate")
@@ -125,7 +125,7 @@ _add(_VERBS, "PROTEST", "boycott", "boycott")
 _add(_VERBS, "PROTEST", "obstruct", "block, blockade, barricade, occupy")
 _add(_VERBS, "PROTEST", "vandalize", "vandalize, vandalise, deface")
 _add(_NOUNS, "PROTEST", "demo", "protest, demonstration, rally, march, sit-in, vigil, "
-     "signature, petition, unrest, demonstrator, protester, protestor")
+     "signature, petition, unrest")
 _add(_NOUNS, "PROTEST", "riot", "riot, rioting, clash with police")
 _add(_NOUNS, "PROTEST", "strike", "strike, walkout, general strike, stoppage")
 _add(_NOUNS, "PROTEST", "hunger", "hunger strike")
@@ -180,7 +180,8 @@ _add(_VERBS, "ASSAULT", None, "attack, assault, strike, hit, kill, wound, injure
      "ambush, invade, overrun, capture town, massacre, slaughter, murder, raid village, "
      "battle, besiege, storm, kill or wound, violate ceasefire, cleanse, penetrate")
 _add(_VERBS, "ASSAULT", "heavy-weapons", "shell, bombard, pound, fire rocket, launch rocket, "
-     "rocket, mortar, fire")
+     "rocket, mortar")
+_add(_VERBS, "ASSAULT", None, "fire")  # mode from the weapon fired
 _add(_VERBS, "ASSAULT", "aerial", "bomb, airstrike, strafe")
 _add(_VERBS, "ASSAULT", "explosives", "blow up, detonate, explode")
 _add(_VERBS, "ASSAULT", "firearms", "shoot, gun down, open fire, snipe")
