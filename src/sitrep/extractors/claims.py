@@ -183,6 +183,7 @@ def find_claims(doc) -> list[Claim]:
                 src = None
                 if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in subj.children):
                     continue  # "no group has claimed responsibility" is the absence of a claim
+                if subj is not None:
                     src = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj.ent_type_ == "PERSON" and subj.dep_ != "nsubj" else _np_span(subj)
                 content = _content(cue, doc, qspans)
                 quote = next((q for q in sent_quotes if q not in used_quotes), None)
@@ -217,13 +218,24 @@ def find_claims(doc) -> list[Claim]:
                 stance=stance, about=None, accused=_accused(doc, content_span, stance, cue), date=None,
                 spans=ClaimSpans(source=[src.start_char, src.end_char] if src is not None else None,
                                  cue=[cue.idx, cue_end], content=content_span)))
-    # Quotes no cue claimed are still claims, with speaker unknown.
+    # Quotes no cue claimed: a quote that goes on in the same paragraph after an attributed
+    # one is the same speaker's; any other is still a claim, with speaker unknown.
     for q in qspans:
-        if q not in used_quotes and len(text[q[0]:q[1]].split()) >= 4:
-            body = text[q[0]:q[1]]
-            claims.append(Claim(id=f"c{len(claims) + 1}", kind="quote", text=body, speaker=None, verb=None,
-                                stance=_stance("", None, body, False), about=None, accused=[], date=None,
-                                spans=ClaimSpans(source=None, cue=None, content=[q[0], q[1]])))
+        if q in used_quotes or len(text[q[0]:q[1]].split()) < 4:
+            continue
+        body = text[q[0]:q[1]]
+        before = [c for c in claims if c.kind == "quote" and c.spans.content and c.spans.content[1] < q[0]
+                  and "\n" not in text[c.spans.content[1]:q[0]]]
+        prior = max(before, key=lambda c: c.spans.content[1]) if before else None
+        speaker = prior.speaker if prior else None
+        claims.append(Claim(id=f"c{len(claims) + 1}", kind="quote", text=body, speaker=speaker,
+                            verb=prior.verb if prior else None, stance=_stance("", None, body, False), about=None,
+                            accused=[], date=prior.date if prior else None,
+                            spans=ClaimSpans(source=prior.spans.source if prior else None,
+                                             cue=prior.spans.cue if prior else None, content=[q[0], q[1]])))
+    claims.sort(key=lambda c: (c.spans.content or [0])[0])
+    for n, c in enumerate(claims, 1):
+        c.id = f"c{n}"
     return claims
 
 

@@ -369,8 +369,8 @@ def _subject(tok):
         for child in node.children:
             if child.dep_ == "agent":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+                if pobj is not None and not plover.lookup_noun(pobj.lemma_.lower()):
+                    return pobj  # "outraged by the attack": an event is a cause, not an agent
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ == "VERB":
             controller = node.head.head
             obj = next((c for c in controller.children if c.dep_ == "dobj"), None)
@@ -432,6 +432,9 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
                 if c.dep_ == "prep" and c.lower_ == "by":
                     subj = next((g for g in c.children if g.dep_ == "pobj"), None)
     role_other = "target" if trig.type == "ASSAULT" else "recipient"
+    passive_subject = next((c for c in trig.anchor.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and passive_subject is not None and trig.type in VERBAL:
+        subj = passive_subject  # "We are outraged by the attack": the outraged speak
 
     def add(tok, role):
         if tok is None:
@@ -464,6 +467,8 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
         for t in _expand_conj(subj):
             add(t, "actor")
     for obj in _objects(trig):
+        if obj is subj:
+            continue
         for t in _expand_conj(obj):
             if t.lemma_.lower() in NON_EVENT_OBJECTS or t.lower_ in ("responsibility",):
                 continue
@@ -679,6 +684,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
             evidence=[Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)],
         )
         ev._token = tok  # type: ignore[attr-defined]
+        ev._clausal = trig.anchor is not tok or tok.pos_ == "VERB"  # type: ignore[attr-defined]
         events.append(ev)
 
     _attach_figures(events, figures, doc)
@@ -687,7 +693,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
         if hasattr(ev, "_token"):
-            del ev._token
+            del ev._token, ev._clausal
     return events
 
 
@@ -804,8 +810,9 @@ def _nested(prev: Event, ev: Event) -> bool:
 def _anaphoric(ev: Event) -> bool:
     """A mention that can point back: a clause with no new date, or 'the/this/Sunday's attack'."""
     tok = ev._token  # type: ignore[attr-defined]
-    nominal = tok.pos_ == "NOUN" or tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting has displaced"
-    if not nominal:
+    light = ev._clausal and tok.pos_ == "NOUN"  # type: ignore[attr-defined]  # "rockets were launched"
+    gerund = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting has displaced"
+    if light or (tok.pos_ == "VERB" and not gerund):
         return True
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
                for c in tok.children)
