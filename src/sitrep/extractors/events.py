@@ -36,6 +36,8 @@ HYPOTHETICAL_ADV = {"likely", "possibly", "perhaps", "probably", "potentially", 
 HYPOTHETICAL_AMOD = {"new", "future", "further", "possible", "potential", "more", "any", "additional"}
 DESIRE_VERBS = {"seek", "want", "hope", "plan", "aim", "intend", "wish", "eye", "consider",
                 "risk", "need", "expect"}
+INSTITUTIONS = {"treaty", "agreement", "deal", "accord", "talks", "negotiation", "organization", "organisation",
+                "alliance", "union", "pact", "court", "council", "convention", "process", "mission", "coalition"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning", "into"}
 NON_FACTIVE = {"authorize", "authorise", "permit", "allow", "entitle", "able", "refuse", "decline"}
 READINESS = {"prepared", "ready", "willing", "prepare", "set", "poised"}
@@ -141,8 +143,7 @@ def find_triggers(doc) -> list[Trigger]:
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
                     continue  # "released information", not a release of captives
                 trig = Trigger(tok, *plover.VERBS[lemma])
-                if trig.type == "RETREAT" and trig.mode == "withdraw" and obj is not None \
-                        and obj.lemma_.lower() in WITHDRAWN_RESOURCES:
+                if trig.type == "RETREAT" and trig.mode == "withdraw" and _withdraws_cooperation(tok, obj):
                     trig.type = "SANCTION"
             if trig is None and _obligation(tok):
                 trig = Trigger(tok.head, "REQUEST", None)  # "X said Y must do Z" is a demand
@@ -174,6 +175,18 @@ def find_triggers(doc) -> list[Trigger]:
     _absorb(triggers)
     _dedupe_nested(triggers)
     return [t for t in triggers if t.absorbed_by is None and not t.hypothetical]
+
+
+def _withdraws_cooperation(verb, obj) -> bool:
+    """PLOVER: withdrawing forces from territory is RETREAT; leaving an organisation or
+    treaty, or pulling out observers, aid or diplomats, is SANCTION 'withdraw'."""
+    if obj is not None and obj.lemma_.lower() in WITHDRAWN_RESOURCES:
+        return True
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None and (pobj.ent_type_ == "ORG" or pobj.lemma_.lower() in INSTITUTIONS):
+            return True
+    return False
 
 
 def _obligation(tok) -> bool:

@@ -110,11 +110,17 @@ def read_quantity(doc, i: int) -> Optional[Quantity]:
     if value is None:
         return None
     end = i + 1
-    # "1.2 million", "two hundred", "twenty five"
-    while end < len(doc) and (doc[end].lower_ in SCALES or _number(doc[end]) is not None) and doc[end].pos_ == "NUM":
+    # "1.2 million", "two hundred", "twenty five", "twenty-three" (but not "six 122 mm")
+    while end < len(doc):
         nxt = doc[end].lower_
-        value = value * SCALES[nxt] if nxt in SCALES else value + (_number(doc[end]) or 0)
-        end += 1
+        if nxt in SCALES:
+            value, end = value * SCALES[nxt], end + 1
+        elif nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in SMALL and value % 10 == 0 and value >= 20:
+            value, end = value + SMALL[doc[end + 1].lower_], end + 2
+        elif nxt in SMALL and SMALL[nxt] < 10 and doc[end - 1].lower_ in SMALL and value % 10 == 0 and value >= 20:
+            value, end = value + SMALL[nxt], end + 1
+        else:
+            break
     # ranges: "10 to 20", "10-20", "between 10 and 20"
     if end + 1 < len(doc) and doc[end].lower_ in ("to", "-", "–", "or") and _number(doc[end + 1]) is not None:
         hi = _number(doc[end + 1])
@@ -187,10 +193,11 @@ def find_figures(doc) -> list[Figure]:
             i += 1
             continue
         last = doc[q.end - 1]
-        if q.end < len(doc) and doc[q.end].lemma_.lower() in UNITS or last.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"):
-            i = q.end
-            continue
         noun = counted_noun(doc, q)
+        if q.end < len(doc) and doc[q.end].lemma_.lower() in UNITS or last.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") \
+                or (last.ent_type_ in ("DATE", "TIME") and noun is None) or (q.start > 0 and doc[q.start - 1].text == "$"):
+            i = q.end  # a measure, a sum, a date: not a count of people or weapons
+            continue
         kind = None
         if noun is not None and noun.lemma_.lower() in UNITS:
             i = q.end

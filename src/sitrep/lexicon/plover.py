@@ -138,7 +138,6 @@ _add(_VERBS, "SANCTION", "discontinue", "sanction, suspend, sever, cut, halt, fr
      "impose sanction, shut down")
 _add(_VERBS, "SANCTION", "expel", "expel, oust, eject, kick out, suspend from, bar")
 _add(_VERBS, "SANCTION", "convict", "convict, sentence, fine, penalize, penalise")
-_add(_VERBS, "SANCTION", "withdraw", "withdraw from, pull out of")
 _add(_NOUNS, "SANCTION", "discontinue", "sanction, embargo, suspension, freeze, ban on trade, "
      "boycott of")
 _add(_NOUNS, "SANCTION", "expel", "expulsion")
@@ -230,7 +229,7 @@ REPORTING_VERBS = {
     "say", "tell", "report", "announce", "state", "add", "note", "confirm", "claim",
     "write", "quote", "explain", "declare", "insist", "indicate", "believe", "think",
     "reveal", "disclose", "suggest", "argue", "acknowledge", "admit", "assert",
-    "according", "stress", "emphasize", "point", "describe", "release", "publish", "post",
+    "according", "stress", "emphasize", "point", "describe",
 }
 
 # Noun senses that are only events in a narrower reading.
