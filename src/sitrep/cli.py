@@ -14,7 +14,7 @@ from . import __version__
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports about conflict into a sourced, geocoded PLOVER event database.")
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 out = Console(highlight=False)
 
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")

@@ -1,0 +1,115 @@
+"""The CLI as a user runs it: real files, a real SQLite file, real exit codes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def sitrep(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "sitrep", *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "sitrep.db"
+    run = sitrep("ingest", SAMPLES, "--db", path)
+    assert run.returncode == 0, run.stderr
+    assert "5 article(s) added" in run.stderr
+    return path
+
+
+def test_ingest_again_stores_nothing_twice(db):
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM events").fetchone()[0]
+    run = sitrep("ingest", SAMPLES, "--db", db)
+    assert run.returncode == 0 and "0 article(s) added, 5 already stored" in run.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM events").fetchone()[0] == before
+
+
+def test_failed_inputs_are_reported_and_the_rest_goes_on(db, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Gunmen killed four villagers in Borno state on Monday, police said.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.jsonl").write_text('[1, 2]\n{"text": "Police arrested nine men in Lagos on Monday."}\n')
+    before = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    run = sitrep("ingest", tmp_path, "--db", db, "--published", "2024-06-03")
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error")]
+    assert len(errors) == 2 and any("empty.txt: empty article" in e for e in errors)
+    assert any("bad.jsonl:1:" in e for e in errors)
+    assert "2 article(s) added" in run.stderr
+    after = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert after == before + 2
+
+
+def test_bad_published_option_is_a_usage_error(tmp_path):
+    run = sitrep("ingest", SAMPLES, "--db", tmp_path / "x.db", "--published", "yesterday")
+    assert run.returncode == 2 and "unknown publication date" in run.stderr
+
+
+def test_not_a_database(tmp_path):
+    fake = tmp_path / "fake.db"
+    fake.write_text("this is not sqlite " * 100)
+    run = sitrep("ingest", SAMPLES, "--db", fake)
+    assert run.returncode == 2 and "not a sitrep database" in run.stderr
+    assert fake.read_text().startswith("this is not sqlite")
+
+
+def test_extract_json_lines(tmp_path):
+    run = sitrep("extract", SAMPLES / "2024-05-wire-digest.jsonl", "--json")
+    assert run.returncode == 0, run.stderr
+    docs = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(docs) == 3
+    kidnap = next(d for d in docs if "abduct" in d["article"]["title"].lower())
+    (e,) = [e for e in kidnap["events"] if e["type"] == "ASSAULT"]
+    assert e["mode"] == "abduct" and any(f["kind"] == "kidnapped" and f["value"] == 25 for f in e["figures"])
+    assert e["location"]["country"] == "NG"
+
+
+def test_events_show_and_exports(db, tmp_path):
+    run = sitrep("events", "--db", db, "--type", "assault", "--country", "SD")
+    assert run.returncode == 0 and "ASSAULT" in run.stdout
+    row = sqlite3.connect(db).execute("SELECT id FROM events WHERE type='ASSAULT' AND country='SD'").fetchone()
+    shown = json.loads(sitrep("show", row[0], "--db", db).stdout)
+    assert shown["id"] == row[0] and shown["article"]["published"]
+
+    lines = sitrep("export", "--db", db, "--format", "jsonl").stdout.splitlines()
+    records = [json.loads(x) for x in lines]
+    assert records and {"event_id", "event_type", "actor", "recipient", "lat", "lon", "figures"} <= set(records[0])
+
+    rows = list(csv.DictReader(io.StringIO(sitrep("export", "--db", db, "-f", "csv").stdout)))
+    assert len(rows) == len(records) and {"event_date", "event_type", "actor1", "latitude", "fatalities"} <= set(rows[0])
+
+    out = tmp_path / "events.geojson"
+    run = sitrep("export", "--db", db, "-f", "geojson", "-o", out)
+    geo = json.loads(out.read_text())
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    lon, lat = geo["features"][0]["geometry"]["coordinates"]
+    assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_show_unknown_event(db):
+    run = sitrep("show", "nope-e1", "--db", db)
+    assert run.returncode == 1 and "no event 'nope-e1'" in run.stderr
+
+
+def test_missing_database(tmp_path):
+    run = sitrep("events", "--db", tmp_path / "none.db")
+    assert run.returncode == 2 and "no such database" in run.stderr
+
+
+def test_incidents_merge_reports_and_flag_disagreement(db):
+    run = sitrep("incidents", "--db", db, "--json")
+    incidents = [json.loads(x) for x in run.stdout.splitlines()]
+    kassala = [i for i in incidents if i["type"] == "ASSAULT" and (i["location"] or {}).get("country") == "SD"]
+    assert kassala and len({s["article"]["id"] for s in kassala[0]["sources"]}) == 2
+    assert any(d.startswith("injured:") for d in kassala[0]["disagreements"])
