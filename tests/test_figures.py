@@ -8,13 +8,10 @@ from sitrep.pipeline import nlp
 
 
 def figures(text):
-    return [(f.kind, f.value, f.min, f.max, f.qualifier) for f in find_figures(nlp().make_doc(text) if False else _parse(text))]
-
-
-def _parse(text):
     pipe = nlp()
     with pipe.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]):
-        return pipe(text)
+        doc = pipe(text)
+    return [(f.kind, f.value, f.min, f.max, f.qualifier) for f in find_figures(doc)]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -38,18 +38,12 @@ def extract(text: str, published: Optional[str] = None, **meta) -> Extraction:
     return next(extract_articles([article]))
 
 
-def extract_articles(articles: Iterable[Article], batch_size: int = 8) -> Iterator[Extraction]:
+def extract_articles(articles: Iterable[Article]) -> Iterator[Extraction]:
     pipeline = nlp()
-    pending = ((a.text, a) for a in articles)
-
-    def docs():
-        for text, article in pending:
-            yield text, article
-
-    # spaCy needs the publication date on the Doc before sitrep_times runs,
-    # so the tokenizer output is annotated between make_doc and the components.
-    for text, article in docs():
-        doc = pipeline.make_doc(text)
+    # sitrep_times needs the publication date on the Doc before it runs,
+    # so it is set between tokenisation and the components.
+    for article in articles:
+        doc = pipeline.make_doc(article.text)
         doc._.published = article.published
         for _, proc in pipeline.pipeline:
             doc = proc(doc)
@@ -95,9 +89,7 @@ def link(events: list[Event], claims: list[Claim], doc) -> None:
         if about is None and claim.stance != "assert" and main is not None:
             about = main
         claim.about = about.id if about else None
-        if about is not None and claim.date is None and about.date.value:
-            claim.date = None  # a claim's own date comes from its cue, set below
-        claim.date = _cue_date(claim, doc)
+        claim.date = _cue_date(claim, doc)  # when it was said, not when the event happened
         # figures reported inside the claim's content are that claim's figures
         for e in events:
             for f in e.figures:

@@ -168,10 +168,6 @@ def find_triggers(doc) -> list[Trigger]:
                 triggers.append(Trigger(tok, *code))
     for trig in triggers:
         _modality(trig)
-        if trig.type == "PROTEST" and trig.token.lemma_.lower() == "strike" and trig.token.pos_ == "NOUN":
-            pass
-        elif trig.token.lemma_.lower() == "strike" and trig.token.pos_ == "NOUN" and _labour_context(trig.token):
-            trig.type, trig.mode = "PROTEST", "strike"
     _absorb(triggers)
     _dedupe_nested(triggers)
     return [t for t in triggers if t.absorbed_by is None and not t.hypothetical]
@@ -535,14 +531,14 @@ def _governor(tok, trigger_tokens: set[int]):
     return node
 
 
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+def _root(doc, start: int, end: int):
+    """The syntactic head of the tokens covering [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _time_root(doc, t: TimeExpr):
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return _root(doc, t.start, t.end)
 
 
 def _status_time(doc, t: TimeExpr) -> bool:
@@ -633,11 +629,9 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
             time_of[gov.i] = t
     place_of: dict[int, list[Place]] = {}
     for p in places:
-        tok = _token_at(doc, p.start)
-        if tok is None:
+        root = _root(doc, p.start, p.end)
+        if root is None:
             continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        root = span.root if span is not None else tok
         node, ok = root, False
         for _ in range(10):
             if node.head is node:
@@ -739,7 +733,7 @@ def _claim_time(doc, tok, claims: list[Claim], times: list[TimeExpr]) -> Optiona
     """The time of the statement that reports this event ("..., Blinken said late Monday")."""
     for c in claims:
         if c.kind == "quote" and c.spans.content and c.spans.content[0] <= tok.idx < c.spans.content[1] and c.spans.cue:
-            cue = _token_at(doc, c.spans.cue[0])
+            cue = _root(doc, c.spans.cue[0], c.spans.cue[0] + 1)
             if cue is None:
                 continue
             for t in times:
@@ -796,12 +790,8 @@ def _attach_figures(events: list[Event], figures: list[Figure], doc) -> None:
 def _attach_origin(events: list[Event], doc, places: list[Place]) -> None:
     """Where an attack came from: "rockets originated from Kirkuk Province", "fired from X"."""
     for p in places:
-        tok = _token_at(doc, p.start)
-        if tok is None:
-            continue
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        root = span.root if span is not None else tok
-        if not (root.dep_ == "pobj" and root.head.lower_ == "from"):
+        root = _root(doc, p.start, p.end)
+        if root is None or not (root.dep_ == "pobj" and root.head.lower_ == "from"):
             continue
         verb = root.head.head
         if verb.lemma_.lower() not in ("originate", "fire", "launch", "come", "shoot"):

@@ -164,9 +164,7 @@ def build(path: Path) -> None:
     from countryinfo import CountryInfo
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    if tmp.exists():
-        tmp.unlink()
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent first runs each build their own, then swap in
     db = sqlite3.connect(tmp)
     db.executescript("""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
