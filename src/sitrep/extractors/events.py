@@ -29,6 +29,7 @@ from typing import Optional
 from ..lexicon import plover
 from ..periods import date_range
 from ..models import Actor, Claim, Event, EventDate, Evidence, Figure, Location, Place, TimeExpr, Weapon
+from .places import datelines
 
 FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
 HYPOTHETICAL_AUX = {"may", "might", "could", "should", "can", "must", "ca"}
@@ -543,7 +544,8 @@ def _time_root(doc, t: TimeExpr):
 
 def _status_time(doc, t: TimeExpr) -> bool:
     """'as of early Tuesday', 'by Monday': when a count stood, not when the event happened."""
-    before = doc.text[max(0, t.start - 8):t.start].lower()
+    span = doc.char_span(max(0, t.start - 8), t.start, alignment_mode="expand") if t.start else None
+    before = span.text_with_ws.lower() if span is not None else ""  # not doc.text: it joins every token
     return before.endswith(("as of ", "by ", "until ", "since ", "as at "))
 
 
@@ -583,16 +585,10 @@ def _is_background(d: EventDate, published: Optional[str]) -> bool:
         return False
 
 
-def _dateline_place(doc, places: list[Place]) -> Optional[Place]:
-    """A dateline: 'KABUL, Afghanistan (Reuters) —' or 'BAGHDAD —' at the top."""
-    head = doc.text[:120]
-    m = re.match(r"\s*([A-Z][A-Za-z .'-]{2,40}?)(?:,\s*[A-Za-z .]+)?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s", head)
-    if not m:
-        return None
-    for p in places:
-        if p.start < m.end():
-            return p
-    return None
+def _dateline_place(doc, places: list[Place], gazetteer) -> Optional[Place]:
+    """The place of the dateline: 'KABUL, Afghanistan (Reuters) —', 'BAGHDAD —'."""
+    starts = {start for start, _ in datelines(doc, gazetteer)[:1]}
+    return next((p for p in places if p.start in starts), None)
 
 
 def _main_place(places: list[Place]) -> Optional[Place]:
@@ -645,7 +641,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
                 break
             if node.pos_ in ("VERB", "AUX"):
                 break
-    dateline = _dateline_place(doc, places)
+    dateline = _dateline_place(doc, places, gazetteer)
     main_place = _main_place(places)
 
     events: list[Event] = []
@@ -670,7 +666,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         if attached:
             loc = Location.from_place(_most_specific(attached), "clause")
         else:
-            in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
+            in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and p is not dateline]
             if in_sent:
                 loc = Location.from_place(_most_specific(in_sent), "sentence")
             elif dateline:
@@ -725,7 +721,7 @@ def _attribute(actors: list[Actor], trig: Trigger, claims: list[Claim]) -> None:
 
 
 def _most_specific(places: list[Place]) -> Place:
-    order = {"city": 0, "admin1": 1, "region": 2, "country": 3, "continent": 4}
+    order = {"local": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
     return min(places, key=lambda p: order.get(p.feature or "", 5))
 
 

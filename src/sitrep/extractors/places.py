@@ -1,97 +1,388 @@
-"""Places: find toponyms and resolve each to a gazetteer entry.
+"""Places: find the toponyms in a story and resolve each to a gazetteer entry.
 
-Mentions are spaCy GPE/LOC/FAC entities (a demonym such as "Iraqi" is context,
-never a place). Each is resolved by ranking its gazetteer candidates on what a
-reader uses:
-  * feature class: countries, continents and named regions win on an exact name;
-    a subdivision wins only when the text says "Province", "Governorate", "State"...
-  * size: log10 of population;
-  * the story's countries (from unambiguous country names and demonyms): +1.5.
-A mention with no candidate is kept out of `places` (it is not a place we know).
+Recognition (`toponym_spans`): spaCy's GPE/LOC/FAC entities, trimmed of "the" and
+"'s" and split at a comma ("Maywood, N.J."); ORG/NORP entities whose whole text is a
+country, province or region ("EU"); an all-capitals dateline ("TORONTO (AP) —").
+Left out: demonyms and nationality adjectives ("Iraqi" is context, not a place),
+names inside a longer organisation name ("Washington Post", "Islamic State"), and a
+word that is elsewhere a person's surname.
+
+Resolution (`resolve_mentions`) ranks each mention's candidates as a reader would:
+  * feature class: countries, continents and named regions win on their exact name;
+    a province wins over a same-named city only when the text says "Province",
+    "Governorate", "State"... ("Kirkuk Province" → the governorate);
+  * size: log10 of population; the place's own current name beats a historic or
+    foreign alternate name ("Salisbury" is the English city, not old Harare);
+  * story context: +1.5 for the countries the story names (or implies by demonyms);
+    +1.5 for a candidate within 150 km of, or in the province of, a place the story
+    names unambiguously.
+A name the gazetteer lacks is kept only when its own words say it is a place ("Royal
+Street", "Manila Cathedral", "Morris County"): it is placed at the gazetteer place it
+contains if the story names that place, else at the story's focus (the dateline or
+most-named city), with feature "local".
 """
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Optional
 
 from ..models import Place
-from .gazetteer import Entry, Gazetteer, normalize
+from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
 
 ADMIN_WORDS = re.compile(r"\b(province|governorate|state|region|oblast|district|county|prefecture)\b", re.I)
-FIXED_SCORE = {"country": 9.0, "continent": 9.0, "region": 8.5}
+FIXED_SCORE = {"country": 9.0, "continent": 9.0, "region": 8.5, "sea": 8.5}
 CONTEXT_BONUS = 1.5
+NEARBY_BONUS = 1.5
+NEARBY_KM = 150.0
 ADMIN_PENALTY = 1.5
+OWN_NAME_BONUS = 1.5
+CAPITAL_BONUS = 1.5
+ANCHOR_MARGIN = 1.5
+# Words that make an unknown name a place: streets, buildings, districts, natural features.
+PLACE_WORDS = {
+    "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "highway", "square",
+    "plaza", "park", "county", "township", "parish", "district", "estate", "quarter", "neighborhood",
+    "neighbourhood", "village", "airport", "airbase", "base", "camp", "barracks", "cathedral", "church",
+    "mosque", "temple", "synagogue", "shrine", "hospital", "school", "academy", "bridge", "river",
+    "lake", "mountains", "mountain", "hills", "valley", "market", "port", "harbor", "harbour", "beach",
+    "island", "islands", "bay", "canal", "station", "stadium", "prison", "jail", "palace", "compound",
+    "complex", "crossing", "checkpoint", "mall", "hotel", "embassy", "consulate", "refinery", "dam",
+    "graveyard", "cemetery", "racecourse", "plantation", "falls", "fields", "gardens", "centre", "center",
+    "lagoon", "reservoir", "peninsula", "camp",
+}
+# Natural features too large to pin to the story's focus.
+VAST_WORDS = {"ocean", "sea", "desert", "continent"}
+# A capitalised word after a place name that makes the whole an organisation's name.
+ORG_WORDS = {
+    "government", "ministry", "army", "police", "party", "council", "post", "times", "university",
+    "college", "airlines", "airways", "bank", "company", "club", "society", "board", "committee",
+    "commission", "institute", "fc", "united", "city", "news", "herald", "tribune", "journal",
+    "state", "regional", "corporation", "authority", "group", "league", "federation", "forces",
+}
+ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "between", "inside",
+            "towards", "toward", "through", "throughout", "within"}
+NAMED_EVENTS = {"hurricane", "storm", "typhoon", "cyclone"}
+BROAD = {"country", "continent", "region", "sea"}
+ADJECTIVE_REGIONS = {
+    "african": "africa", "european": "europe", "asian": "asia", "latin american": "latin america",
+    "north american": "north america", "south american": "south america", "middle eastern": "middle east",
+}
 
 
-def _clean(text: str) -> str:
-    text = re.sub(r"^(the|The)\s+", "", text.strip())
-    return re.sub(r"['’]s$", "", text)
+def _trim(start: int, end: int, text: str) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive: 'the United States's' → 'United States'."""
+    piece = text[start:end]
+    m = re.match(r"(?:the|The|THE)\s+", piece)
+    if m and len(piece) > m.end():
+        start += m.end()
+    m = re.search(r"['’]s?$", text[start:end])
+    if m and m.start() > 0:
+        end = start + m.start()
+    return start, end
 
 
-def score(entry: Entry, mention: str, story_countries: set[str]) -> float:
-    exact = normalize(entry.name) == normalize(mention)
+def _split(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """'San Diego, Calif.' → two mentions; GeoWebNews and readers treat them apart."""
+    out, pos = [], start
+    for m in re.finditer(r",\s*", text[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+DATELINE = re.compile(
+    r"\s*(?P<city>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"      # WASHINGTON, SAN DIEGO, CAMP MURRAY
+    r"(?:,\s*(?P<area>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?))?"      # , Calif. / , South Korea
+    r"(?P<end>\s*(?:\([^)]*\))?\s*[—–\-:,�]|\s+[A-Z][a-z])")
+DATELINE_MIN_POPULATION = 5000
+
+
+def datelines(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """'WASHINGTON (AP) —', 'RALEIGH, N.C. (AP) -', 'LONDON The Latest...' at the top.
+
+    The capitals must name a gazetteer place of some size: 'THIS is the first...' does not."""
+    head = doc[:150].text  # doc.text joins every token: read only the top
+    starts = [0] + [n.end() for n in re.finditer(r"\n\s*", head[:400])]  # after a byline, too
+    m = next((hit for hit in (DATELINE.match(head, pos, pos + 120) for pos in starts) if hit), None)
+    if not m:
+        return []
+    cands = gazetteer.candidates(m["city"])
+    if cands and not any(c.population >= DATELINE_MIN_POPULATION or c.feature != "city" for c in cands):
+        return []
+    if not cands and not _has_place_word(m["city"]):
+        return []
+    spans = [m.span("city")]
+    if m["area"] and gazetteer.candidates(m["area"]):
+        spans.append(m.span("area"))
+    return spans
+
+
+def _embedded(doc, ent) -> bool:
+    """A place name that opens an organisation's name: 'Washington Post', 'Kirkuk Police'."""
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and nxt.is_title and nxt.lower_ in ORG_WORDS
+
+
+def _person_words(doc) -> set[str]:
+    """First and last names of the people in the story: 'Olivia', 'Tyler' are not towns here."""
+    return {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in (ent[0].text, ent[-1].text)}
+
+
+def _names_a_region(gazetteer: Gazetteer, text: str) -> bool:
+    return any(c.feature in ("country", "admin1", "region", "continent") for c in gazetteer.candidates(text))
+
+
+def _has_place_word(text: str) -> bool:
+    """'Royal Street', 'Torkula village', 'CAMP MURRAY': the name's head says it is a place."""
+    words = [w.lower().strip(".") for w in re.findall(r"[\w.]+", text)]
+    if not words or not text[:1].isupper():
+        return False
+    return (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS) and not set(words) & VAST_WORDS
+
+
+def _after_locative(doc, start: int, end: int) -> bool:
+    """'in Cirencester', 'at Anfield': the object of a preposition of place."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+
+def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int, people: set[str],
+          had_article: bool) -> bool:
+    """Whether `text`, [start, end) of an entity labelled `label`, names a place."""
+    cands = _candidates(gazetteer, text)
+    if gazetteer.demonym(text) and not cands:
+        return False  # "Iraqi": context, not a place
+    if not cands:
+        return _has_place_word(text) and (label in ("GPE", "LOC", "FAC") or _after_locative(doc, start, end)
+                                          or text.split()[-1].lower() in PLACE_WORDS)
+    region = _names_a_region(gazetteer, text)
+    if had_article and " " not in text and not any(c.feature in BROAD for c in cands):
+        return False  # "the Centre" (India's government), "the North"
+    if label in ("GPE", "LOC", "FAC"):
+        return region or text not in people
+    if label == "PERSON":  # "Tamil Nadu said", "in Cirencester"
+        return (region and " " in text) or _after_locative(doc, start, end)
+    return region or _after_locative(doc, start, end)  # ORG, NORP: "the EU", "at Dewsbury"
+
+
+def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans that name places (see the module docstring for the rules)."""
+    spans: list[tuple[int, int]] = list(datelines(doc, gazetteer))
+    people = _person_words(doc)
+    full = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or _embedded(doc, ent):
+            continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in NAMED_EVENTS:
+            continue  # Hurricane Maria, Storm Ciara
+        start, end = _trim(ent.start_char, ent.end_char, full)
+        had_article = start != ent.start_char
+        parts = [(start, end)] if gazetteer.candidates(full[start:end]) else _split(start, end, full)
+        for a, b in parts:
+            if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article) and not any(
+                    a < e and s < b for s, e in spans):
+                spans.append((a, b))
+    for a, b in _unlabelled_names(doc, gazetteer):
+        if not any(a < e and s < b for s, e in spans):
+            spans.append((a, b))
+    return sorted(spans)
+
+
+def _unlabelled_names(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """'US-based', '11 billion US dollars', 'the Holy See': a country's or province's own
+    name in a run of proper nouns that spaCy left outside any name entity."""
+    out, i = [], 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or doc[i].ent_type_ in ("GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == doc[i].ent_type_:
+            j += 1
+        span = doc[i:j]
+        if span.text[:1].isupper() and any(c.feature in ("country", "admin1") and normalize(c.name) != "us"
+                                           for c in _candidates(gazetteer, span.text)):
+            out.append((span.start_char, span.end_char))
+        i = j
+    return out
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Entry]
+
+
+def _km(a: Entry, lat: float, lon: float) -> float:
+    if a.lat is None or lat is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(lat)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def score(entry: Entry, mention: str, story_countries: set[str], anchors: list[Entry] = (),
+          rivals: list[Entry] = ()) -> float:
+    """How likely `entry` is the place `mention` names in this story (higher is likelier)."""
+    own_name = normalize(entry.name) == normalize(mention)
     if entry.feature in FIXED_SCORE:
-        base = FIXED_SCORE[entry.feature] - (0 if exact else 1.0)
+        base = FIXED_SCORE[entry.feature] - (0 if own_name else 1.0)
     else:
         base = math.log10(entry.population + 1)
-        if entry.feature == "admin1":
-            base += 2.0 if ADMIN_WORDS.search(mention) else -ADMIN_PENALTY
+        if entry.feature == "city":
+            base += (OWN_NAME_BONUS + (CAPITAL_BONUS if entry.capital else 0.0)) if own_name else 0.0
+        elif ADMIN_WORDS.search(mention):
+            base += 2.0  # "Kirkuk Province"
+        elif any(r.feature == "city" and r.country == entry.country and r.population >= 0.1 * entry.population
+                 for r in rivals):
+            base -= ADMIN_PENALTY  # bare "Kirkuk", "New York": the city, unless the text says otherwise
     if entry.country in story_countries:
         base += CONTEXT_BONUS
+    if entry.feature not in BROAD and any(
+            (a.admin1 and a.admin1 == entry.admin1 and a.country == entry.country)
+            or _km(entry, a.lat, a.lon) <= NEARBY_KM for a in anchors if a is not entry):
+        base += NEARBY_BONUS
     return base
 
 
-def resolve(gazetteer: Gazetteer, mention: str, story_countries: set[str]) -> Optional[Entry]:
-    candidates = gazetteer.candidates(_clean(mention))
+def _candidates(gazetteer: Gazetteer, mention: str) -> list[Entry]:
+    """Gazetteer candidates, less the readings a short form cannot have."""
+    candidates = gazetteer.candidates(mention)
+    if mention in US_STATE_ABBREVIATIONS:  # "La." is Louisiana, not Los Angeles
+        return [c for c in candidates if c.feature == "admin1" and c.country == "US"]
+    if mention.isupper() and len(mention.replace(".", "")) <= 4:  # "OAS", "MoD": no town by initials
+        return [c for c in candidates if c.feature != "city"]
+    return candidates
+
+
+def resolve(gazetteer: Gazetteer, mention: str, story_countries: set[str],
+            anchors: list[Entry] = ()) -> Optional[Entry]:
+    candidates = _candidates(gazetteer, mention)
     if not candidates:
         return None
-    return max(candidates, key=lambda e: score(e, mention, story_countries))
+    return max(candidates, key=lambda e: score(e, mention, story_countries, anchors, candidates))
 
 
 def story_countries(doc, gazetteer: Gazetteer) -> set[str]:
     """Countries the story is about: named countries and demonyms, used as context."""
     found: set[str] = set()
+    full = doc.text
     for ent in doc.ents:
         if ent.label_ == "NORP":
             code = gazetteer.demonym(ent.text)
             if code:
                 found.add(code)
         elif ent.label_ in ("GPE", "LOC"):
-            for cand in gazetteer.candidates(_clean(ent.text)):
+            start, end = _trim(ent.start_char, ent.end_char, full)
+            for cand in gazetteer.candidates(full[start:end]):
                 if cand.feature == "country":
                     found.add(cand.country)
     return found
 
 
-def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans that name places: spaCy GPE/LOC/FAC, minus bare demonyms."""
-    spans = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
-        if gazetteer.demonym(ent.text) and not gazetteer.candidates(_clean(ent.text)):
-            continue
-        spans.append((ent.start_char, ent.end_char))
-    return spans
+def _anchors(mentions: list[_Mention], context: set[str]) -> list[Entry]:
+    """Places the story names without doubt: one candidate, or a clear winner."""
+    out = []
+    for m in mentions:
+        ranked = sorted((score(c, m.text, context, (), m.candidates) for c in m.candidates), reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0] - ranked[1] >= ANCHOR_MARGIN):
+            best = max(m.candidates, key=lambda c: score(c, m.text, context, (), m.candidates))
+            if best.feature in ("city", "admin1"):
+                out.append(best)
+    return out
+
+
+def _adjective(gazetteer: Gazetteer, text: str) -> Optional[Entry]:
+    """'Russian' → Russia, 'African' → Africa: what an adjective implies (context only)."""
+    code = gazetteer.demonym(text)
+    if code:
+        return gazetteer.country(code)
+    region = ADJECTIVE_REGIONS.get(normalize(text))
+    broad = [c for c in gazetteer.candidates(region) if c.feature in BROAD] if region else []
+    return broad[0] if broad else None
 
 
 def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[Optional[Place]]:
     """Resolve each [start, end) span of doc.text in the context of the whole story."""
     context = story_countries(doc, gazetteer)
-    out: list[Optional[Place]] = []
+    mentions = []
+    full = doc.text
     for start, end in spans:
-        text = doc.text[start:end]
-        entry = resolve(gazetteer, text, context)
-        out.append(None if entry is None else Place(
-            text=text, name=entry.name, geonames_id=entry.geonames_id, lat=_round(entry.lat),
-            lon=_round(entry.lon), country=entry.country, admin1=entry.admin1, start=start, end=end,
-            feature=entry.feature))
-    return out
+        start, end = _trim(start, end, full)
+        text = full[start:end]
+        mentions.append(_Mention(start, end, text, _candidates(gazetteer, text)))
+    anchors = _anchors(mentions, context)
+    resolved: list[Optional[Place]] = []
+    for m in mentions:
+        # "African", "English": the adjective's reading, not a town that happens to share the word
+        entry = _adjective(gazetteer, m.text) or resolve(gazetteer, m.text, context, anchors)
+        resolved.append(None if entry is None else _place(m, entry))
+    focus = _focus(doc, gazetteer, [p for p in resolved if p is not None])
+    for i, m in enumerate(mentions):
+        if resolved[i] is None:  # a place the gazetteer lacks: at the place it names, else the focus
+            resolved[i] = _local(m, gazetteer, [p for p in resolved if p is not None], focus)
+    return resolved
+
+
+def _place(m: _Mention, entry: Entry) -> Place:
+    return Place(text=m.text, name=entry.name, geonames_id=entry.geonames_id, lat=_round(entry.lat),
+                 lon=_round(entry.lon), country=entry.country, admin1=entry.admin1, start=m.start,
+                 end=m.end, feature=entry.feature)
+
+
+def _focus(doc, gazetteer: Gazetteer, places: list[Place]) -> Optional[Place]:
+    """The story's own place: its dateline, else its most-named city, else its province."""
+    for start, _ in datelines(doc, gazetteer)[:1]:
+        for p in places:
+            if p.start == start and p.feature in ("city", "admin1"):
+                return p
+    countries = Counter(p.country for p in places if p.country)
+    home = countries.most_common(1)[0][0] if countries else None
+    for level in ("city", "admin1"):
+        pool = [p for p in places if p.feature == level and p.country == home] or [
+            p for p in places if p.feature == level]
+        if pool:
+            top = Counter(p.geonames_id for p in pool).most_common(1)[0][0]
+            return next(p for p in pool if p.geonames_id == top)
+    return None
+
+
+def _local(m: _Mention, gazetteer: Gazetteer, places: list[Place], focus: Optional[Place]) -> Place:
+    """A street, building or district: at the named place it contains, else at the focus."""
+    words = m.text.split()
+    named = {normalize(p.text): p for p in places if p.feature in ("city", "admin1")}
+    anchor = focus
+    for n in range(len(words) - 1, 0, -1):  # "Manila Cathedral" → Manila, if the story names it
+        for i in range(len(words) - n + 1):
+            hit = named.get(normalize(" ".join(words[i:i + n])))
+            if hit is not None:
+                anchor = hit
+                break
+        else:
+            continue
+        break
+    if anchor is None:
+        return Place(text=m.text, name=m.text, geonames_id=None, lat=None, lon=None, country=None,
+                     admin1=None, start=m.start, end=m.end, feature="local")
+    return Place(text=m.text, name=m.text, geonames_id=None, lat=anchor.lat, lon=anchor.lon,
+                 country=anchor.country, admin1=anchor.admin1, start=m.start, end=m.end, feature="local")
 
 
 def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
-    return [p for p in resolve_mentions(doc, gazetteer, toponym_spans(doc, gazetteer)) if p is not None]
+    """Every place the story names, resolved; adjectives are context and stay out."""
+    spans = toponym_spans(doc, gazetteer)
+    return [p for p in resolve_mentions(doc, gazetteer, spans) if p is not None]
 
 
 def _round(x: Optional[float]) -> Optional[float]:

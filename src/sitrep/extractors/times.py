@@ -293,15 +293,16 @@ def candidate_spans(doc) -> list[tuple[int, int]]:
         if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "that", "past"):
             start -= 1
         spans.append((doc[start].idx, ent.end_char))
+    full = doc.text  # once: the property joins every token
     for pattern in (ANAPHORIC, EXTRA):
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(full):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
     # Join "Tuesday" + "morning" when spaCy split them.
     spans.sort()
     joined: list[tuple[int, int]] = []
     for s, e in spans:
-        if joined and doc.text[joined[-1][1]:s].strip() == "" and s - joined[-1][1] <= 1:
+        if joined and full[joined[-1][1]:s].strip() == "" and s - joined[-1][1] <= 1:
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))
@@ -313,8 +314,9 @@ def find_times(doc, published: Optional[str]) -> list[TimeExpr]:
     previous: Optional[date] = None
     previous_precision = "day"
     out: list[TimeExpr] = []
+    full = doc.text
     for start, end in candidate_spans(doc):
-        text = doc.text[start:end]
+        text = full[start:end]
         res = resolve(text, anchor, previous, previous_precision)
         is_anaphoric = bool(ANAPHORIC.search(text))
         if res.day and not is_anaphoric:
