@@ -72,6 +72,7 @@ def test_washington_state_when_the_text_says_state():
     ("Iraqi and Iranian officials met on Monday.", "Iraqi"),
     ("The MoD confirmed the death on Thursday.", "MoD"),
     ("Hurricane Maria destroyed homes across the island.", "Maria"),
+    ("A little known group, Saraya Awliya al-Dam, claimed responsibility for the attack.", "Saraya"),
 ])
 def test_groups_demonyms_and_initials_are_not_places(text, name):
     assert not any(name in p.text for p in places(text))

@@ -139,7 +139,7 @@ def _names_a_region(gazetteer: Gazetteer, text: str) -> bool:
 
 def _has_place_word(text: str) -> bool:
     """'Royal Street', 'Torkula village', 'CAMP MURRAY': the name's head says it is a place."""
-    words = [w.lower().strip(".") for w in re.findall(r"[\w.]+", text)]
+    words = [w.lower().strip(".,'’") for w in text.split()]  # whole words: "al-Dam" is not a dam
     if not words or not text[:1].isupper():
         return False
     return (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS) and not set(words) & VAST_WORDS
