@@ -61,7 +61,8 @@ def test_washington_beside_the_white_house_is_the_capital():
 
 
 def test_washington_state_when_the_text_says_state():
-    p = place("Wildfires spread across Washington State on Friday.", "Washington State")
+    assert not any(p.text == "Washington State" for p in places("Washington State beat Oregon 31-24 on Saturday."))
+    p = place("Wildfires spread across Washington state on Friday.", "Washington state")
     assert p.feature == "admin1" and p.country == "US"
 
 

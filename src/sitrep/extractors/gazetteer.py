@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
 REGIONS = {
@@ -244,6 +244,8 @@ def build(path: Path) -> None:
     for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         code = f"{city['countrycode']}.{city['admin1code']}"
         names = {city["name"]} | {n for n in city.get("alternatenames") or [] if n and _latin(n) and len(n) > 2}
+        if (city["countrycode"], city["name"]) == ("US", "Washington") and city["admin1code"] == "DC":
+            names |= {"Washington, D.C.", "Washington DC"}
         capital = (city["countrycode"], city["name"]) in capitals
         capitals.discard((city["countrycode"], city["name"]))  # the largest of that name only
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"], city["countrycode"],

@@ -65,6 +65,7 @@ ORG_WORDS = {
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "between", "inside",
             "towards", "toward", "through", "throughout", "within"}
+ADMIN_SUFFIXES = {"province", "governorate", "state", "region", "oblast", "district", "prefecture"}
 NAMED_EVENTS = {"hurricane", "storm", "typhoon", "cyclone"}
 BROAD = {"country", "continent", "region", "sea"}
 ADJECTIVE_REGIONS = {
@@ -140,7 +141,7 @@ def _names_a_region(gazetteer: Gazetteer, text: str) -> bool:
 def _has_place_word(text: str) -> bool:
     """'Royal Street', 'Torkula village', 'CAMP MURRAY': the name's head says it is a place."""
     words = [w.lower().strip(".,'’") for w in text.split()]  # whole words: "al-Dam" is not a dam
-    if not words or not text[:1].isupper():
+    if len(words) < 2 or not text[:1].isupper():
         return False
     return (words[-1] in PLACE_WORDS or words[0] in PLACE_WORDS) and not set(words) & VAST_WORDS
 
@@ -166,6 +167,8 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
     region = _names_a_region(gazetteer, text)
     if had_article and " " not in text and not any(c.feature in BROAD for c in cands):
         return False  # "the Centre" (India's government), "the North"
+    if text.endswith(" State") and all(c.feature == "admin1" and c.country == "US" for c in cands):
+        return False  # "Mississippi State", "Colorado State": universities and their teams
     if label in ("GPE", "LOC", "FAC"):
         return region or text not in people
     if label == "PERSON":  # "Tamil Nadu said", "in Cirencester"
@@ -185,6 +188,9 @@ def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             continue  # Hurricane Maria, Storm Ciara
         start, end = _trim(ent.start_char, ent.end_char, full)
         had_article = start != ent.start_char
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ADMIN_SUFFIXES and gazetteer.candidates(full[start:nxt.idx + len(nxt)]):
+            end = nxt.idx + len(nxt)  # "Kirkuk province", "Washington state": AP writes the word in lower case
         parts = [(start, end)] if gazetteer.candidates(full[start:end]) else _split(start, end, full)
         for a, b in parts:
             if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article) and not any(
@@ -261,8 +267,10 @@ def _candidates(gazetteer: Gazetteer, mention: str) -> list[Entry]:
     candidates = gazetteer.candidates(mention)
     if mention in US_STATE_ABBREVIATIONS:  # "La." is Louisiana, not Los Angeles
         return [c for c in candidates if c.feature == "admin1" and c.country == "US"]
-    if mention.isupper() and len(mention.replace(".", "")) <= 4:  # "OAS", "MoD": no town by initials
-        return [c for c in candidates if c.feature != "city"]
+    if len(mention.replace(".", "")) <= 4 and sum(ch.isupper() for ch in mention) >= 2:
+        # initials ("OAS", "MoD") name a country, a bloc or a province ("NSW"), not a town;
+        # dotted ones ("P.A.") a province only in AP's own forms, checked above
+        return [c for c in candidates if c.feature in BROAD or (c.feature == "admin1" and "." not in mention)]
     return candidates
 
 
