@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
 REGIONS = {
@@ -141,6 +141,7 @@ def normalize(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.casefold().replace("’", "'").replace("-", " ")
+    text = re.sub(r"^(st|ste)\b\.?", lambda m: "saint" if m[1] == "st" else "sainte", text)  # St. Petersburg
     text = re.sub(r"[^\w' ]+", "", text)
     return " ".join(text.split())
 

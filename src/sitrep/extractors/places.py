@@ -29,6 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.tokens import Span
+
 from ..models import Place
 from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
 
@@ -107,8 +109,8 @@ def datelines(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """'WASHINGTON (AP) —', 'RALEIGH, N.C. (AP) -', 'LONDON The Latest...' at the top.
 
     The capitals must name a gazetteer place of some size: 'THIS is the first...' does not."""
-    head = doc[:150].text  # doc.text joins every token: read only the top
-    starts = [0] + [n.end() for n in re.finditer(r"\n\s*", head[:400])]  # after a byline, too
+    head = doc[:250].text  # doc.text joins every token: read only the top
+    starts = [0] + [n.end() for n in re.finditer(r"\n\s*", head[:700])]  # after a byline, too
     m = next((hit for hit in (DATELINE.match(head, pos, pos + 120) for pos in starts) if hit), None)
     if not m:
         return []
@@ -181,7 +183,7 @@ def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = list(datelines(doc, gazetteer))
     people = _person_words(doc)
     full = doc.text
-    for ent in doc.ents:
+    for ent in _joined_entities(doc, gazetteer):
         if ent.label_ not in ENTITY_LABELS or _embedded(doc, ent):
             continue
         if ent.start > 0 and doc[ent.start - 1].lower_ in NAMED_EVENTS:
@@ -200,6 +202,23 @@ def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
         if not any(a < e and s < b for s, e in spans):
             spans.append((a, b))
     return sorted(spans)
+
+
+def _joined_entities(doc, gazetteer: Gazetteer) -> list:
+    """doc.ents, with "Washington" + ", " + "D.C." made one when the gazetteer knows the whole."""
+    ents = list(doc.ents)
+    out = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if i + 1 < len(ents) and ents[i + 1].start == ent.end + 1 and doc[ent.end].text == "," \
+                and gazetteer.candidates(doc[ent.start:ents[i + 1].end].text):
+            out.append(Span(doc, ent.start, ents[i + 1].end, label=ent.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 def _unlabelled_names(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -250,7 +269,7 @@ def score(entry: Entry, mention: str, story_countries: set[str], anchors: list[E
             base += (OWN_NAME_BONUS + (CAPITAL_BONUS if entry.capital else 0.0)) if own_name else 0.0
         elif ADMIN_WORDS.search(mention):
             base += 2.0  # "Kirkuk Province"
-        elif any(r.feature == "city" and r.country == entry.country and r.population >= 0.1 * entry.population
+        elif any(r.feature == "city" and r.country == entry.country and r.population >= 0.2 * entry.population
                  for r in rivals):
             base -= ADMIN_PENALTY  # bare "Kirkuk", "New York": the city, unless the text says otherwise
     if entry.country in story_countries:
@@ -339,7 +358,7 @@ def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
     focus = _focus(doc, gazetteer, [p for p in resolved if p is not None])
     for i, m in enumerate(mentions):
         if resolved[i] is None:  # a place the gazetteer lacks: at the place it names, else the focus
-            resolved[i] = _local(m, gazetteer, [p for p in resolved if p is not None], focus)
+            resolved[i] = _local(doc, m, [p for p in resolved if p is not None], focus)
     return resolved
 
 
@@ -366,25 +385,35 @@ def _focus(doc, gazetteer: Gazetteer, places: list[Place]) -> Optional[Place]:
     return None
 
 
-def _local(m: _Mention, gazetteer: Gazetteer, places: list[Place], focus: Optional[Place]) -> Place:
-    """A street, building or district: at the named place it contains, else at the focus."""
-    words = m.text.split()
-    named = {normalize(p.text): p for p in places if p.feature in ("city", "admin1")}
-    anchor = focus
-    for n in range(len(words) - 1, 0, -1):  # "Manila Cathedral" → Manila, if the story names it
-        for i in range(len(words) - n + 1):
-            hit = named.get(normalize(" ".join(words[i:i + n])))
-            if hit is not None:
-                anchor = hit
-                break
-        else:
-            continue
-        break
+def _local(doc, m: _Mention, places: list[Place], focus: Optional[Place]) -> Place:
+    """A street, building or district: at the place its name contains ("Manila Cathedral"), else
+    at the nearest city its sentence names ("Haifa Street in Baghdad"), else at the story's focus."""
+    anchor = _contained(m, places) or _same_sentence(doc, m, places) or focus
     if anchor is None:
         return Place(text=m.text, name=m.text, geonames_id=None, lat=None, lon=None, country=None,
                      admin1=None, start=m.start, end=m.end, feature="local")
     return Place(text=m.text, name=m.text, geonames_id=None, lat=anchor.lat, lon=anchor.lon,
                  country=anchor.country, admin1=anchor.admin1, start=m.start, end=m.end, feature="local")
+
+
+def _contained(m: _Mention, places: list[Place]) -> Optional[Place]:
+    words = m.text.split()
+    named = {normalize(p.text): p for p in places if p.feature in ("city", "admin1")}
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            hit = named.get(normalize(" ".join(words[i:i + n])))
+            if hit is not None:
+                return hit
+    return None
+
+
+def _same_sentence(doc, m: _Mention, places: list[Place]) -> Optional[Place]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    near = [p for p in places if p.feature == "city" and sent.start_char <= p.start < sent.end_char]
+    return min(near, key=lambda p: abs(p.start - m.start)) if near else None
 
 
 def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
