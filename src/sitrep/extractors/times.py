@@ -31,6 +31,7 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
 UNIT_YEARS = {"decade": 10, "century": 100}
+UNITS = ("week", "month", "year", "decade")
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # News phrases spaCy seldom labels, resolved against the date just mentioned.
@@ -38,7 +39,8 @@ ANAPHORIC = re.compile(
     r"\b(?:(?:a few |several |two |three |\w+ )?(?:days?|weeks?|months?|hours?) (?:later|earlier|after|before)"
     r"|the (?:next|following|previous) (?:day|morning|night|week)|that (?:night|day|morning|evening)"
     r"|the day before|the same day)\b", re.I)
-EXTRA = re.compile(r"\b(?:late at night|overnight|earlier this (?:week|month|year)|in recent (?:days|weeks|months))\b", re.I)
+EXTRA = re.compile(r"\b(?:late at night|overnight|earlier this (?:week|month|year)|in recent (?:days|weeks|months)"
+                   r"|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|UTC|GMT))?|currently|recently|now)\b", re.I)
 
 
 def _iso(d: date) -> str:
@@ -68,11 +70,11 @@ def _part_of_day(low: str) -> Optional[str]:
     return None
 
 
-def _weekday(low: str, anchor: date) -> Optional[date]:
+def _weekday(low: str, anchor: date, future: bool = False) -> Optional[date]:
     for i, name in enumerate(WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             back = (anchor.weekday() - i) % 7
-            if re.search(r"\bnext\b", low):
+            if re.search(r"\bnext\b", low) or (future and back and not re.search(r"\blast\b", low)):
                 return anchor + timedelta(days=(i - anchor.weekday()) % 7 or 7)
             if re.search(r"\blast\b", low) and back == 0:
                 back = 7
@@ -80,7 +82,7 @@ def _weekday(low: str, anchor: date) -> Optional[date]:
     return None
 
 
-def _month(low: str, anchor: date) -> Optional[tuple[int, int]]:
+def _month(low: str, anchor: date, future: bool = False) -> Optional[tuple[int, int]]:
     for i, name in enumerate(MONTHS, 1):
         if re.search(rf"\b{name}\b", low):
             year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
@@ -88,6 +90,8 @@ def _month(low: str, anchor: date) -> Optional[tuple[int, int]]:
                 return int(year_m.group(1)), i
             if re.search(r"\bnext\b", low):
                 return (anchor.year + (i <= anchor.month), i)
+            if future and "last" not in low:  # "will close by October": the coming one
+                return (anchor.year + (i < anchor.month), i)
             # news convention: a bare month points back, never forward
             return (anchor.year - (i > anchor.month or (i == anchor.month and "last" in low)), i)
     return None
@@ -97,29 +101,53 @@ def _count(word: str) -> Optional[int]:
     word = word.lower()
     if word.isdigit():
         return int(word)
-    if word in ("a", "an", "one"):
+    if word in ("a", "an", "one", "a single"):
         return 1
-    return NUMBER_WORDS.get(word)
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    from text_to_num import text2num
+
+    try:
+        return text2num(word, "en")
+    except ValueError:  # not a number word
+        return None
 
 
 def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
-            previous_precision: str = "day") -> Resolution:
-    """Resolve one expression. `anchor` is the publication date, `previous` the date just mentioned."""
+            previous_precision: str = "day", future: bool = False) -> Resolution:
+    """Resolve one expression. `anchor` is the publication date, `previous` the date just mentioned,
+    `future` whether its clause looks ahead ("will meet on Wednesday", "plans to ... by June")."""
     low = " ".join(text.lower().replace("’", "'").split())
     low = re.sub(r"^(?:on|in|at|by|since|until|during|from|of)\s+", "", low)
     mod = _modifier(low)
     pod = _part_of_day(low)
 
     # Durations and sets first: they carry no anchor.
-    m = re.match(r"^(?:the )?(?:(?:last|past|previous|next|coming) )?(\w+|\d+)?[- ]?(day|week|month|year|decade|hour|minute|century)s?(?:-long|-old)?$", low)
-    if m and not re.search(r"\b(this|that|last|next|same)\b (day|week|month|year)$", low):
-        n = _count(m.group(1)) if m.group(1) else 1
-        if n is not None and not re.search(r"\b(later|earlier|ago)\b", low):
+    if re.fullmatch(r"(?:the )?(?:last|past|previous) decade", low):
+        return _relative_unit("last", "decade", anchor or date.today(), mod) if anchor else Resolution(None, None, mod)
+    m = re.match(r"^(?:the )?(?:(?:last|past|next|coming|first|final) )?(?:(?:over|nearly|almost|about|around|"
+                 r"some|more than|less than|at least|up to|just|only) )*(?:a |an )?"
+                 r"([\w-]+|\d+)?[- ]?(?:(?:straight|consecutive|trading|full|calendar) )*"
+                 r"(day|week|month|year|decade|hour|minute|second|quarter|century)s?(?:-long|-old)?$", low)
+    if m and not re.search(r"\b(this|that|same)\b (day|week|month|year)$", low) \
+            and not re.fullmatch(r"(?:the )?(day|week|month|year|quarter)", low):
+        word = m.group(1)
+        n = _count(word) if word else 1
+        if word in ("several", "many", "few", "some", "a few", "couple") or (word is None and low.endswith("s")
+                                                                             and not low.startswith("the")):
+            n = None
+        if not re.search(r"\b(later|earlier|ago)\b", low) and (n is not None or word in (
+                "several", "many", "few", "some", "couple") or word is None):
             unit = m.group(2)
             if unit in UNIT_YEARS:
-                return Resolution(f"P{n * UNIT_YEARS[unit]}Y", None, mod, "DURATION")
-            prefix = "PT" if unit in ("hour", "minute") else "P"
-            return Resolution(f"{prefix}{n}{UNIT_CODE[unit]}", None, mod, "DURATION")
+                return Resolution(f"P{n * UNIT_YEARS[unit]}Y" if n else "PXY", None, mod, "DURATION")
+            code = {"quarter": "Q", "second": "S"}.get(unit, UNIT_CODE.get(unit))
+            prefix = "PT" if unit in ("hour", "minute", "second") else "P"
+            return Resolution(f"{prefix}{n if n is not None else 'X'}{code}", None, mod, "DURATION")
+    if low in ("annual", "annually", "yearly", "weekly", "daily", "monthly", "hourly", "quarterly"):
+        unit = {"annual": "Y", "annually": "Y", "yearly": "Y", "weekly": "W", "daily": "D", "monthly": "M",
+                "hourly": "H", "quarterly": "Q"}[low]
+        return Resolution(f"PT1{unit}" if unit == "H" else f"P1{unit}", None, None, "SET")
     m = re.match(r"^(?:every|each) (day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", low)
     if m:
         unit = m.group(1)
@@ -127,13 +155,24 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
                           None, None, "SET")
     if re.search(r"\b(recent (days|weeks|months|years)|in the past|previously|formerly|once)\b", low):
         return Resolution("PAST_REF", None, mod)
-    if low in ("now", "currently", "at present", "these days", "nowadays"):
+    if low in ("now", "currently", "at present", "these days", "nowadays", "current", "presently",
+               "right now", "at the moment", "today's"):
         return Resolution("PRESENT_REF", None, None)
+    if low in ("recently", "recent", "lately", "the past", "more recently", "earlier", "previously"):
+        return Resolution("PAST_REF", None, None)
+    if low in ("later", "soon", "in the future", "the future", "shortly", "eventually", "future"):
+        return Resolution("FUTURE_REF", None, None)
 
     # Absolute years and decades need no anchor.
     m = re.search(r"\b(1[89]\d|20\d)0s\b", low)
     if m:
         return Resolution(m.group(1), "decade", mod)
+    m = re.search(r"(?:^|\s)'?([2-9])0s\b", low)  # "the 70s", "'80s"
+    if m:
+        return Resolution(f"19{m.group(1)}", "decade", mod)
+    m = re.search(r"(?:^|\s)'(\d\d)\b", low)  # "since '82"
+    if m:
+        return Resolution(f"19{m.group(1)}", "year", mod)
     m = re.search(r"\bfirst (?:few )?(days|weeks) of (1[89]\d\d|20\d\d)\b", low)
     if m:
         return Resolution(f"{m.group(2)}-01", "month", "start")
@@ -144,6 +183,10 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     explicit = _explicit_date(low)
     if explicit:
         return explicit
+    if anchor is not None or re.search(r"\b(1[89]\d\d|20\d\d)\b", low):
+        quarter = _quarter(low, anchor or date(2000, 1, 1))
+        if quarter:
+            return Resolution(quarter, "quarter", mod)
 
     if anchor is None:
         if re.search(r"\b(1[89]\d\d|20\d\d)\b", low) and not _month(low, date(2000, 1, 1)):
@@ -176,6 +219,18 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     if re.search(r"\b(that|the same) (night|day|morning|evening)\b", low):
         return _with_pod(base, pod, mod)
 
+    if re.fullmatch(r"(?:late |early )?(?:in )?the day|the same day|that day|on the day", low):
+        return _with_pod(base, pod, mod)
+    m = re.fullmatch(r"(this|last|next|the) weekend", low)
+    if m:
+        d = anchor + timedelta(weeks={"last": -1, "next": 1}.get(m.group(1), 0))
+        year, week, _ = d.isocalendar()
+        return Resolution(f"{year}-W{week:02d}-WE", "week", mod, day=d)
+    m = re.fullmatch(r"the (?:very )?(?:beginning|start|end|rest|remainder|entire|whole|middle) of (?:the|this) year|"
+                     r"the (?:entire|whole) year", low)
+    if m:
+        return Resolution(str(anchor.year), "year", mod)
+
     # Publication-relative.
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
         return _with_pod(anchor, pod, mod)
@@ -185,16 +240,28 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return _with_pod(anchor - timedelta(days=1), pod, mod)
     if re.search(r"\btomorrow\b", low):
         return _with_pod(anchor + timedelta(days=1), pod, mod)
-    day = _weekday(low, anchor)
+    clock = _clock(low)
+    if clock:
+        day = _weekday(low, anchor, future) or (anchor + timedelta(days=1) if "tomorrow" in low else
+                                               anchor - timedelta(days=1) if "yesterday" in low else base)
+        return Resolution(f"{_iso(day)}T{clock}", "minute", mod, "TIME", day=day)
+    day = _weekday(low, anchor, future)
     if day:
         return _with_pod(day, pod, mod)
-    m = re.search(r"\b(this|last|next|past|previous|coming) (week|month|year|decade)\b", low)
+    day = _month_day(low, anchor, future)
+    if day:
+        return _with_pod(day, pod, mod)
+
+    m = re.search(r"\b(this|last|next|past|previous|coming) (week|month|year|decade)\b", low) or re.search(
+        r"\bthe (week|month|year) (before|previous|earlier)\b", low)
     if m:
-        return _relative_unit(m.group(1), m.group(2), anchor, mod)
+        if m.group(2) in UNITS:
+            return _relative_unit(m.group(1), m.group(2), anchor, mod)
+        return _relative_unit("previous", m.group(1), previous or anchor, mod)  # "the year before"
     if re.search(r"\bearlier this (week|month|year)\b", low):
         unit = re.search(r"\bearlier this (week|month|year)\b", low).group(1)
         return _relative_unit("this", unit, anchor, mod)
-    month = _month(low, anchor)
+    month = _month(low, anchor, future)
     if month:
         return Resolution(f"{month[0]:04d}-{month[1]:02d}", "month", mod)
     for season, code in SEASONS.items():
@@ -207,6 +274,61 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     if pod:
         return Resolution(f"{_iso(base)}T{pod}", "part_of_day", mod, "TIME", day=base)
     return _dateparser(text, anchor, mod)
+
+
+def _clock(low: str) -> Optional[str]:
+    """'18:00 UTC' → '18:00Z', '6:40 p.m.' → '18:40', '9 a.m.' → '09:00'."""
+    m = next((m for m in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?:\s*\(?(utc|gmt)\b)?", low)
+              if m.group(2) or m.group(3)), None)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) and m.group(3).startswith("p") and hour < 12:
+        hour += 12
+    if m.group(3) and m.group(3).startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}" + ("Z" if m.group(4) else "")
+
+
+def _month_day(low: str, anchor: date, future: bool) -> Optional[date]:
+    """'June 18', '18 June', 'April 2nd' with no year: this year's, or the nearest one in the
+    direction the clause looks (back by default, as news reports what happened)."""
+    m = (re.search(r"\b([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?\b(?!,? \d{4})", low)
+         or re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]{3,9})\b(?!,? \d{4})", low))
+    if not m:
+        return None
+    a, b = m.groups()
+    day_s, mon_s = (a, b) if a.isdigit() else (b, a)
+    mon = MONTH_ABBR.get(mon_s[:3]) if (mon_s in MONTHS or mon_s[:3] in MONTH_ABBR and len(mon_s) <= 5) else None
+    if not mon:
+        return None
+    try:
+        d = date(anchor.year, mon, int(day_s))
+    except ValueError:
+        return None
+    if future and d < anchor - timedelta(days=60):
+        return d.replace(year=d.year + 1)
+    if not future and d > anchor + timedelta(days=60):
+        return d.replace(year=d.year - 1)
+    return d
+
+
+def _quarter(low: str, anchor: date) -> Optional[str]:
+    """'the first quarter of 2009' → 2009-Q1; 'the last quarter' → the one before publication's."""
+    m = re.search(r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th|q[1-4])[- ]?(?:quarter)?\b", low)
+    if not m or ("quarter" not in low and not m.group(1).startswith("q")):
+        return None
+    word = m.group(1)
+    order = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    year = int(year_m.group(1)) if year_m else anchor.year - ("last year" in low)
+    if word == "last" and not year_m and "last year" not in low:
+        q = (anchor.month - 1) // 3  # the quarter before publication's
+        return f"{anchor.year - 1}-Q4" if q == 0 else f"{anchor.year}-Q{q}"
+    return f"{year}-Q{order.get(word, 4)}"
 
 
 def _with_pod(d: date, pod: Optional[str], mod: Optional[str]) -> Resolution:
@@ -225,10 +347,8 @@ def _relative_unit(which: str, unit: str, anchor: date, mod: Optional[str]) -> R
         y, m = anchor.year, anchor.month + step
         y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
         return Resolution(f"{y:04d}-{m:02d}", "month", mod)
-    if unit == "decade":
-        if which in ("last", "past", "previous"):
-            return Resolution("P10Y", None, mod, "DURATION")
-        return Resolution(str(anchor.year)[:3], "decade", mod)
+    if unit == "decade":  # "the past decade" in 2011 is the 2000s (TIMEX "200")
+        return Resolution(str(anchor.year + 10 * step)[:3], "decade", mod)
     return Resolution(str(anchor.year + step), "year", mod)
 
 
@@ -282,9 +402,45 @@ def _dateparser(text: str, anchor: date, mod: Optional[str]) -> Resolution:
     return Resolution(_iso(d), "day", mod, day=d)
 
 
+RANGE = re.compile(r"^(?:between |from )?(.+?) (?:and|to|through|until|-|–) (.+)$", re.I)
+
+
+def _split_ent(doc, full: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One entity per line ("2012\nJanuary 23, 2006" is two), and a range of two dates is two
+    expressions ("between April and June", "the 70s and 80s"), as TimeML marks them."""
+    out = []
+    for a, b in _lines(doc, full, start, end):
+        m = RANGE.match(full[a:b])
+        if m and _datelike(m.group(1)) and _datelike(m.group(2)):
+            out.append((a + m.start(1), a + m.end(1)))
+            out.append((a + m.start(2), a + m.end(2)))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _lines(doc, full: str, start: int, end: int) -> list[tuple[int, int]]:
+    first = doc[start].idx
+    last = doc[end - 1].idx + len(doc[end - 1])
+    pieces, pos = [], first
+    for part in re.split(r"(\n+)", full[first:last]):
+        if part.strip() and not part.startswith("\n"):
+            lead = len(part) - len(part.lstrip())
+            pieces.append((pos + lead, pos + len(part.rstrip())))
+        pos += len(part)
+    return pieces
+
+
+def _datelike(text: str) -> bool:
+    low = text.lower().strip()
+    return bool(re.fullmatch(r"(?:the |early |late |mid-?)?(?:'?\d0s|\d{4}|[a-z]+ \d{1,2}|\d{1,2} [a-z]+)", low)
+                and (re.search(r"\d", low)) or low in MONTHS or low in WEEKDAYS)
+
+
 def candidate_spans(doc) -> list[tuple[int, int]]:
     """Character spans of time expressions: spaCy's DATE/TIME plus news phrases it misses."""
     spans = []
+    full = doc.text  # once: the property joins every token
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -292,8 +448,10 @@ def candidate_spans(doc) -> list[tuple[int, int]]:
         # "this week's attack": spaCy often leaves the determiner out of the entity
         if start > 0 and doc[start - 1].lower_ in ("this", "last", "next", "that", "past"):
             start -= 1
-        spans.append((doc[start].idx, ent.end_char))
-    full = doc.text  # once: the property joins every token
+        end = ent.end
+        if end < len(doc) and doc[end].text in ("UTC", "GMT"):  # "14:58 UTC"
+            end += 1
+        spans.extend(_split_ent(doc, full, start, end))
     for pattern in (ANAPHORIC, EXTRA):
         for m in pattern.finditer(full):
             if not any(s < m.end() and m.start() < e for s, e in spans):
@@ -302,11 +460,37 @@ def candidate_spans(doc) -> list[tuple[int, int]]:
     spans.sort()
     joined: list[tuple[int, int]] = []
     for s, e in spans:
-        if joined and full[joined[-1][1]:s].strip() == "" and s - joined[-1][1] <= 1:
+        if joined and full[joined[-1][1]:s] == " ":
             joined[-1] = (joined[-1][0], e)
         else:
             joined.append((s, e))
     return joined
+
+
+FUTURE_VERBS = {"plan", "expect", "schedule", "aim", "intend", "hope", "want", "seek", "propose", "prepare",
+                "set", "due", "forecast", "predict", "project", "promise", "pledge", "vow", "threaten"}
+
+
+def _looks_ahead(doc, start: int, end: int) -> bool:
+    """Whether the clause governing [start, end) speaks of the future: "will meet on Wednesday",
+    "plans to close dealerships by October", "is scheduled for June 3", "next"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    for _ in range(3):  # the verb, then the verbs it depends on ("wants to eliminate ... by June")
+        if any(c.lower_ in ("will", "'ll", "shall", "wo") or (c.lower_ == "going" and c.dep_ == "aux")
+               for c in node.children) or node.lemma_ in FUTURE_VERBS or node.tag_ == "MD" and node.lower_ == "will":
+            return True
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "conj") and node.head is not node:
+            node = node.head
+        else:
+            break
+    return False
 
 
 def find_times(doc, published: Optional[str]) -> list[TimeExpr]:
@@ -317,7 +501,7 @@ def find_times(doc, published: Optional[str]) -> list[TimeExpr]:
     full = doc.text
     for start, end in candidate_spans(doc):
         text = full[start:end]
-        res = resolve(text, anchor, previous, previous_precision)
+        res = resolve(text, anchor, previous, previous_precision, _looks_ahead(doc, start, end))
         is_anaphoric = bool(ANAPHORIC.search(text))
         if res.day and not is_anaphoric:
             previous, previous_precision = res.day, "day"
