@@ -40,7 +40,8 @@ ANAPHORIC = re.compile(
     r"|the (?:next|following|previous) (?:day|morning|night|week)|that (?:night|day|morning|evening)"
     r"|the day before|the same day)\b", re.I)
 EXTRA = re.compile(r"\b(?:late at night|overnight|earlier this (?:week|month|year)|in recent (?:days|weeks|months)"
-                   r"|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|UTC|GMT))?|currently|recently|now)\b", re.I)
+                   r"|\d{1,2}:\d{2}(?:\s*(?:[ap]\.?m\.?|UTC|GMT))?|\d{4} (?:UTC|GMT)|\d{1,2}/\d{1,2}/\d{2,4}"
+                   r"|currently|recently|now|the (?:near |distant )?future|the past)\b|'\d0s\b", re.I)
 
 
 def _iso(d: date) -> str:
@@ -127,9 +128,9 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return _relative_unit("last", "decade", anchor or date.today(), mod) if anchor else Resolution(None, None, mod)
     m = re.match(r"^(?:the )?(?:(?:last|past|next|coming|first|final) )?(?:(?:over|nearly|almost|about|around|"
                  r"some|more than|less than|at least|up to|just|only) )*(?:a |an )?"
-                 r"([\w-]+|\d+)?[- ]?(?:(?:straight|consecutive|trading|full|calendar) )*"
+                 r"([a-z]+(?:-[a-z]+)?|\d+)?[- ]?(?:(?:straight|consecutive|trading|full|calendar) )*"
                  r"(day|week|month|year|decade|hour|minute|second|quarter|century)s?(?:-long|-old)?$", low)
-    if m and not re.search(r"\b(this|that|same)\b (day|week|month|year)$", low) \
+    if m and not re.search(r"\b(this|that|same|last|next|coming|first|final)\b (day|week|month|year|quarter)$", low) \
             and not re.fullmatch(r"(?:the )?(day|week|month|year|quarter)", low):
         word = m.group(1)
         n = _count(word) if word else 1
@@ -195,6 +196,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
 
     # Anaphoric: anchored on the date just mentioned (or publication if none).
     base = previous or anchor
+    day_base = previous if previous is not None and previous_precision == "day" else anchor
     m = re.search(r"\b(?:(a few|several|\w+) )?(day|week|month|hour)s? (later|after|earlier|before)\b", low)
     if m:
         n = _count(m.group(1) or "a") if m.group(1) not in ("a few", "several") else None
@@ -220,7 +222,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return _with_pod(base, pod, mod)
 
     if re.fullmatch(r"(?:late |early )?(?:in )?the day|the same day|that day|on the day", low):
-        return _with_pod(base, pod, mod)
+        return _with_pod(day_base, pod, mod)
     m = re.fullmatch(r"(this|last|next|the) weekend", low)
     if m:
         d = anchor + timedelta(weeks={"last": -1, "next": 1}.get(m.group(1), 0))
@@ -240,6 +242,9 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return _with_pod(anchor - timedelta(days=1), pod, mod)
     if re.search(r"\btomorrow\b", low):
         return _with_pod(anchor + timedelta(days=1), pod, mod)
+    m = re.fullmatch(r"(\d{2})(\d{2}) (utc|gmt)", low)
+    if m:  # "0800 UTC"
+        return Resolution(f"{_iso(base)}T{m.group(1)}:{m.group(2)}Z", "minute", mod, "TIME", day=base)
     clock = _clock(low)
     if clock:
         day = _weekday(low, anchor, future) or (anchor + timedelta(days=1) if "tomorrow" in low else
@@ -272,7 +277,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     if m:
         return Resolution(m.group(1), "year", mod)
     if pod:
-        return Resolution(f"{_iso(base)}T{pod}", "part_of_day", mod, "TIME", day=base)
+        return Resolution(f"{_iso(day_base)}T{pod}", "part_of_day", mod, "TIME", day=day_base)
     return _dateparser(text, anchor, mod)
 
 
@@ -354,6 +359,14 @@ def _relative_unit(which: str, unit: str, anchor: date, mod: Optional[str]) -> R
 
 def _explicit_date(low: str) -> Optional[Resolution]:
     """Dates written out: 2021-02-15, 15 February 2021, Feb. 15, 2021, February 2021."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", low)
+    if m:  # US order, as English-language news writes it
+        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+        try:
+            d = date(year, int(m.group(1)), int(m.group(2)))
+            return Resolution(_iso(d), "day", None, day=d)
+        except ValueError:
+            return None
     m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", low)
     if m:
         try:
