@@ -99,6 +99,7 @@ def test_background_killings_keep_their_own_dates(founding, gold):
                  and named(g["target"], [a["name"] for a in e["actors"]] + [x["sentence"] for x in e["evidence"]])]
         assert found, g["id"]
         assert found[0]["date"]["value"] == g["date"], (g["id"], found[0]["date"])
+        assert found[0]["date"]["precision"] == g["date_precision"], (g["id"], found[0]["date"])
 
 
 def test_must_not(founding):

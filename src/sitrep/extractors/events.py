@@ -53,8 +53,9 @@ NON_EVENT_OBJECTS = {"information", "statement", "detail", "report", "video", "f
 COREF_TYPES = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "PROTEST": "restrict", "RETREAT": "relations",
                "SANCTION": "relations"}
+# Not "to": "attribute the attack to Iran" names a culprit, "flew to Baghdad" a destination.
 LOCATION_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "across", "throughout",
-                  "into", "of", "against", "toward", "towards", "to", "over", "along", "within"}
+                  "into", "of", "against", "toward", "towards", "over", "along", "within"}
 MILITARY = {"army", "military", "troops", "troop", "force", "forces", "soldier", "soldiers", "navy",
             "air force", "marines", "battalion", "brigade", "command", "aircraft", "warship", "warships",
             "coalition", "peshmerga", "pentagon", "militaries"}
@@ -201,7 +202,7 @@ def _labour_context(tok) -> bool:
 def _governing_verb(tok):
     node = tok
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -231,7 +232,7 @@ def _modality(trig: Trigger) -> None:
     # "would be ready to host", "is prepared to lift": modality of the governing clause
     node = anchor
     for _ in range(2):
-        if node.dep_ not in ("xcomp", "acomp") or node.head is node:
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in READINESS:
@@ -302,7 +303,7 @@ def _dedupe_nested(triggers: list[Trigger]) -> None:
         for b in live:
             if a is b or a.absorbed_by or b.absorbed_by or a.token.sent != b.token.sent:
                 continue
-            if b.token.pos_ == "NOUN" and b.token.dep_ == "dobj" and b.token.head is a.token and a.token.pos_ == "VERB":
+            if b.token.pos_ == "NOUN" and b.token.dep_ == "dobj" and b.token.head.i == a.token.i and a.token.pos_ == "VERB":
                 b.absorbed_by = a  # "send medical supplies": the supplies are what is sent
                 continue
             if a.type != b.type:
@@ -386,7 +387,7 @@ def _subject(tok):
             obj = next((c for c in controller.children if c.dep_ == "dobj"), None)
             if obj is not None:
                 return obj  # "accused the RSF of firing": the RSF fired (as alleged)
-        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "ccomp") and node.head.i != node.i:
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in plover.REPORTING_VERBS:
                 return None
             node = node.head
@@ -524,7 +525,7 @@ def _governor(tok, trigger_tokens: set[int]):
     """Walk up from a modifier to the first event word or verb that governs it."""
     node = tok
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
         if node.i in trigger_tokens or node.pos_ in ("VERB", "AUX"):
@@ -623,6 +624,10 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         gov = _governor(root, trigger_tokens)
         if gov.i not in time_of and event_date(t).value:  # the first dating expression wins
             time_of[gov.i] = t
+    for t in times:  # no publication date: "on Monday" stays, unresolved, as the event's date text
+        root = _time_root(doc, t)
+        if t.value is None and t.type in ("DATE", "TIME") and root is not None and not _status_time(doc, t):
+            time_of.setdefault(_governor(root, trigger_tokens).i, t)
     place_of: dict[int, list[Place]] = {}
     for p in places:
         root = _root(doc, p.start, p.end)
@@ -630,7 +635,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
             continue
         node, ok = root, False
         for _ in range(10):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
                 ok = True
@@ -652,14 +657,14 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         t = time_of.get(tok.i) or time_of.get(trig.anchor.i)
         node = trig.anchor
         for _ in range(3):
-            if t is not None or node.head is node or node.dep_ not in ("conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "pobj", "prep"):
+            if t is not None or node.head.i == node.i or node.dep_ not in ("conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "pobj", "prep"):
                 break
             node = node.head
             if node.pos_ == "VERB" and node.i not in trigger_tokens:
                 break  # another predicate's time is not this event's
             t = time_of.get(node.i)
         if t is None and trig.type not in COREF_TYPES:
-            t = _claim_time(doc, tok, claims, times)
+            t = _claim_time(doc, tok, claims, times) or _governing_time(tok, time_of)
         # place
         loc = None
         attached = place_of.get(tok.i) or place_of.get(trig.anchor.i)
@@ -723,6 +728,17 @@ def _attribute(actors: list[Actor], trig: Trigger, claims: list[Claim]) -> None:
 def _most_specific(places: list[Place]) -> Place:
     order = {"local": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
     return min(places, key=lambda p: order.get(p.feature or "", 5))
+
+
+def _governing_time(tok, time_of: dict[int, TimeExpr]) -> Optional[TimeExpr]:
+    """The time of the nearest clause above this one in its sentence ("issued a statement late
+    Monday saying it condemned…"). Not for attacks and the like: a report's date is not theirs."""
+    node = tok
+    while node.head.i != node.i:  # spaCy makes a new Token per access: compare indices
+        node = node.head
+        if node.i in time_of:
+            return time_of[node.i]
+    return None
 
 
 def _claim_time(doc, tok, claims: list[Claim], times: list[TimeExpr]) -> Optional[TimeExpr]:

@@ -199,7 +199,8 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     day_base = previous if previous is not None and previous_precision == "day" else anchor
     m = re.search(r"\b(?:(a few|several|\w+) )?(day|week|month|hour)s? (later|after|earlier|before)\b", low)
     if m:
-        n = _count(m.group(1) or "a") if m.group(1) not in ("a few", "several") else None
+        plural = re.search(rf"\b{m.group(2)}s\b", low)
+        n = None if m.group(1) in ("a few", "several") or (m.group(1) is None and plural) else _count(m.group(1) or "a")
         sign = 1 if m.group(3) in ("later", "after") else -1
         unit = m.group(2)
         if previous is not None and previous_precision in ("month", "year"):
@@ -209,9 +210,11 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
             d = base + timedelta(days=sign * n)
             return Resolution(_iso(d), "day", None, day=d)
         approx = base + timedelta(days=sign * {"day": 3, "week": 7, "month": 30, "hour": 0}[unit] * (n or 1))
-        if unit in ("day", "week", "hour"):
-            return Resolution(f"{approx:%Y-%m}" if unit != "hour" else _iso(base),
-                              "month" if unit != "hour" else "day", "approximately", day=approx)
+        if unit == "hour":
+            return Resolution(_iso(base), "day", "approximately", day=base)
+        if unit in ("day", "week"):  # "days later": about that week, not a guessed day
+            year, week, _ = approx.isocalendar()
+            return Resolution(f"{year}-W{week:02d}", "week", "approximately", day=approx)
         return Resolution(f"{approx:%Y-%m}", "month", "approximately", day=approx)
     if re.search(r"\bthe (next|following) (day|morning|night)\b", low):
         d = base + timedelta(days=1)
@@ -278,6 +281,9 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return Resolution(m.group(1), "year", mod)
     if pod:
         return Resolution(f"{_iso(day_base)}T{pod}", "part_of_day", mod, "TIME", day=day_base)
+    index = _foreign_weekday(text)
+    if index is not None:  # "lundi", "lunes", "الاثنين": the same news convention as "Monday"
+        return _with_pod(_weekday(WEEKDAYS[index], anchor, future), None, mod)
     return _dateparser(text, anchor, mod)
 
 
@@ -392,6 +398,35 @@ def _explicit_date(low: str) -> Optional[Resolution]:
     return None
 
 
+FOREIGN_LANGUAGES = ["fr", "es", "ar"]
+
+
+def _foreign_weekday(text: str) -> Optional[int]:
+    """Index (0 = Monday) of a French, Spanish or Arabic weekday name in `text`, by dateparser.
+
+    A word is a weekday when dateparser maps it, from two bases a day apart, to the same
+    weekday within the week before (a month name such as "mars" or a word such as "hier"
+    moves with the base instead)."""
+    if re.search(r"\d", text) or text.isascii() and re.fullmatch(r"[a-z' -]+", text.lower()) is None:
+        return None
+    import dateparser
+    from datetime import datetime
+
+    for word in [text] + text.split():
+        found = []
+        for base in (datetime(2021, 2, 16, 12), datetime(2021, 2, 17, 12)):
+            try:
+                parsed = dateparser.parse(word, languages=FOREIGN_LANGUAGES,
+                                          settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+            except Exception:  # dateparser raises a variety of errors on odd strings
+                parsed = None
+            found.append(parsed)
+        if all(found) and found[0].weekday() == found[1].weekday() and all(
+                0 <= (base - f).days <= 7 for base, f in zip((datetime(2021, 2, 16, 12), datetime(2021, 2, 17, 12)), found)):
+            return found[0].weekday()
+    return None
+
+
 def _dateparser(text: str, anchor: date, mod: Optional[str]) -> Resolution:
     """Last resort: dateparser, told to look back from publication."""
     import dateparser
@@ -492,14 +527,14 @@ def _looks_ahead(doc, start: int, end: int) -> bool:
         return False
     node = span.root
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     for _ in range(3):  # the verb, then the verbs it depends on ("wants to eliminate ... by June")
         if any(c.lower_ in ("will", "'ll", "shall", "wo") or (c.lower_ == "going" and c.dep_ == "aux")
                for c in node.children) or node.lemma_ in FUTURE_VERBS or node.tag_ == "MD" and node.lower_ == "will":
             return True
-        if node.dep_ in ("xcomp", "ccomp", "advcl", "conj") and node.head is not node:
+        if node.dep_ in ("xcomp", "ccomp", "advcl", "conj") and node.head.i != node.i:
             node = node.head
         else:
             break
@@ -516,8 +551,8 @@ def find_times(doc, published: Optional[str]) -> list[TimeExpr]:
         text = full[start:end]
         res = resolve(text, anchor, previous, previous_precision, _looks_ahead(doc, start, end))
         is_anaphoric = bool(ANAPHORIC.search(text))
-        if res.day and not is_anaphoric:
-            previous, previous_precision = res.day, "day"
+        if res.day and (not is_anaphoric or res.modifier != "approximately"):
+            previous, previous_precision = res.day, "day"  # "the next day" moves the story on
         elif res.value and res.precision in ("month", "year") and not is_anaphoric and res.value[:4].isdigit():
             # a month or year mentioned becomes the anchor for "days later"
             month = int(res.value[5:7]) if res.precision == "month" else 1
