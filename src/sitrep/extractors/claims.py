@@ -34,7 +34,8 @@ STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": 
 CONTENT_STANCE = [
     (re.compile(r"\b(deni(ed|es)|deny|rejects?|rejected|dismiss(ed)?|baseless|unfounded|rumou?rs?|no involvement|not involved)\b", re.I), "deny"),
     (re.compile(r"\b(outraged?|condemn(s|ed)?|denounc\w+|deplor\w+|cowardly|heinous|despicable|attack on)\b", re.I), "condemn"),
-    (re.compile(r"\b(complicit|carried out|behind the|responsible for|authori[sz]ed by|orchestrated|perpetrated|attribut\w+ .* to)\b", re.I), "accuse"),
+    (re.compile(r"\b(complicit|carried out|behind the|responsible for|authori[sz]ed by|orchestrated|perpetrated|attribut\w+ .* to"
+                r"|without (?:the |prior |its )?(?:consultation|coordination|approval|authori[sz]ation|blessing|orders?|green light) (?:with|of|from))\b", re.I), "accuse"),
 ]
 TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president", "fellow",
           "director", "commander", "general", "gen.", "col.", "colonel", "lt.", "maj.", "major",
@@ -44,12 +45,15 @@ TITLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "
           "professor", "prof.", "dr.", "army", "police", "king", "queen", "emir", "sheikh", "judge",
           "prosecutor", "attorney", "lawyer", "aide", "diplomat", "mp", "lawmaker", "correspondent",
           "senior", "foreign", "defense", "defence", "interior", "state", "press", "military", "then"}
+TITLE_WORDS = {t.rstrip(".") for t in TITLES}
 ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "analyst", "analysts", "diplomat",
                    "diplomats", "expert", "experts", "observer", "observers", "people", "person",
                    "resident", "residents", "witness", "witnesses", "aide", "aides", "insider",
                    "insiders", "activist", "activists", "spokesman", "spokeswoman", "spokesperson",
                    "officer", "officers", "commander", "investigator", "investigators", "critic",
                    "critics", "report", "reports", "statement", "readout"}
+DOCUMENTS = {"statement", "readout", "release", "report", "transcript", "filing", "letter", "post", "tweet",
+             "communique", "communiqué", "message", "video", "memo"}
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 QUOTE_PAIRS = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’")]
 NO_COMMENT = re.compile(
@@ -91,40 +95,98 @@ def _np_span(tok):
     return tok.doc[start:end + 1]
 
 
+ORG_NOUNS = {"government", "ministry", "coalition", "military", "army", "police", "office", "department",
+             "council", "group", "party", "agency", "administration", "company", "embassy", "committee",
+             "command", "authority", "authorities", "force", "forces", "campaign", "team", "commission",
+             "parliament", "congress", "senate", "court", "institute", "university", "newspaper", "network"}
+TITLE_AFFILIATION = {"secretary of state": "State Department", "defense secretary": "Defense Department",
+                     "secretary of defense": "Defense Department", "defence secretary": "Ministry of Defence",
+                     "foreign minister": "Foreign Ministry", "defense minister": "Defense Ministry",
+                     "interior minister": "Interior Ministry", "attorney general": "Justice Department"}
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.I)
+
+
+def _title_span(span, before: int):
+    """The run of title words before a name: "Secretary of State", "Army Col.", "Foreign Ministry
+    spokesman" (inner words such as "of", "Ministry" are kept when title words surround them)."""
+    idx = [t.i for t in span if t.i < before and t.lower_.rstrip(".") in TITLE_WORDS]
+    if not idx:
+        return None
+    start, end = idx[0], idx[-1]
+    if end + 1 < before and span.doc[end + 1].text == ".":
+        end += 1
+    return span.doc[start:end + 1]
+
+
+def _org_phrase(tok) -> Optional[str]:
+    """An affiliation in a prepositional phrase: "source in the Kurdish government" → "Kurdish
+    government", "spokesman for the U.S. coalition leading the war" → "U.S. coalition"."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "for", "from", "at", "with", "of")):
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if pobj.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or pobj.lemma_.lower() in ORG_NOUNS:
+            words = [t for t in pobj.subtree if t.i <= pobj.i and t.dep_ != "det"]
+            return _clean(tok.doc[words[0].i:pobj.i + 1].text) if words else None
+    return None
+
+
 def speaker_of(span) -> Speaker:
     """Split a source phrase into name, title and affiliation."""
     doc = span.doc
     persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
-    orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
-            and e.start >= span.start and e.end <= span.end]
     # "A little known militant group, Saraya Awliya al-Dam, claimed": the name is in apposition
     appos = [c for c in span.root.children if c.dep_ == "appos"]
     named = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "PERSON") and any(e.start <= a.i < e.end for a in appos)]
+    orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+            and e.start >= span.start and e.end <= span.end]
     if named and not persons:
         if named[0].label_ == "PERSON":
             persons = named
         else:
             orgs = named + [o for o in orgs if o.label_ != "NORP"]
-    orgs.sort(key=lambda e: e.label_ == "NORP")  # a nationality is an affiliation, not a name
     name = persons[0].text if persons else None
     head = span.root
-    title_words = [t.text for t in span if t.lower_ in TITLES and (not persons or t.i < persons[0].start)]
-    title = " ".join(title_words) or None
+    title_span = _title_span(span, persons[0].start if persons else head.i + 1)
+    title = title_span.text if title_span is not None else None
+    if title_span is not None:  # "Army Col", "State": words of the title, not an organisation
+        orgs = [o for o in orgs if not (o.start >= title_span.start and o.end <= title_span.end)]
+    orgs.sort(key=lambda e: e.label_ == "NORP")  # a nationality is an affiliation, not a name
     if not name and head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
         title = head.text
     affiliation = None
     if orgs:
         affiliation = orgs[0].text if not persons or orgs[0].start < persons[0].start or len(orgs) == 1 else orgs[-1].text
-        affiliation = re.sub(r"^the\s+", "", affiliation, flags=re.I)
+        affiliation = _clean(affiliation)
     anonymous = not persons and head.lower_ in ANONYMOUS_HEADS and not (head.pos_ == "PROPN")
+    if not persons and not named:
+        # "an American source" → American; "a source in the Kurdish government" → Kurdish government
+        modifier = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in
+                         ("NORP", "GPE", "ORG")), None)
+        phrase = _org_phrase(head)
+        if modifier is not None and (anonymous or phrase is None):
+            affiliation = modifier.text
+        elif phrase:
+            affiliation = phrase
+    if persons:  # "Randa Slim, senior fellow at the Middle East Institute"
+        root = persons[0].root
+        for app in (c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            words = [t for t in app.subtree if t.i <= app.i and t.dep_ != "det"]
+            title = title or (doc[words[0].i:app.i + 1].text if words else app.text)
+            affiliation = _org_phrase(app) or affiliation
     if not persons and not anonymous and orgs:
-        name = re.sub(r"^the\s+", "", orgs[0].text, flags=re.I) if len(orgs[0]) >= len(span) - 1 else None
+        name = _clean(orgs[0].text) if len(orgs[0]) >= len(span) - 1 else None
         if name:
             affiliation = None
     if not name and not anonymous and head.pos_ == "PROPN":
         name = re.sub(r"^(the|The)\s+", "", span.text)
     if name and title and name in title:
         title = None
+    if title and not affiliation:
+        affiliation = TITLE_AFFILIATION.get(title.lower())
     return Speaker(name=name, title=title, affiliation=affiliation, anonymous=anonymous, text=span.text)
 
 
@@ -134,6 +196,13 @@ def _subject(cue):
             return child
     if cue.dep_ in ("conj", "advcl", "xcomp") and cue.head.pos_ in ("VERB", "AUX"):
         return _subject(cue.head)
+    # "issued a statement saying": the one who issued it
+    if cue.dep_ == "acl" and cue.head.lemma_.lower() in DOCUMENTS and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(cue.head.head)
+    # a parse that made the speaker the root ("A source … who … attributed the attack to …")
+    root = cue.sent.root
+    if root.pos_ in ("NOUN", "PROPN") and root.i < cue.i and cue.dep_ in ("acl", "relcl"):
+        return root
     return None
 
 
@@ -170,9 +239,14 @@ def find_claims(doc) -> list[Claim]:
                 and _inside(t.idx, qspans) is None]
         cues += [t for t in sent if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
         for cue in cues:
-            lemma = cue.lemma_.lower()
+            lemma = "according" if cue.lower_ == "according" else cue.lemma_.lower()
             if lemma == "according":
                 pobj = next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in DOCUMENTS:  # "a statement from the Pentagon"
+                    issuer = next((g for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                                   for g in p.children if g.dep_ == "pobj"
+                                   and (p.lower_ != "of" or g.ent_type_ in ("ORG", "PERSON", "FAC", "GPE"))), None)
+                    pobj = issuer if issuer is not None else pobj
                 src = _np_span(pobj) if pobj is not None else None
                 content = None
                 quote = sent_quotes[0] if sent_quotes else None
@@ -186,6 +260,11 @@ def find_claims(doc) -> list[Claim]:
                 if subj is not None:
                     src = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj.ent_type_ == "PERSON" and subj.dep_ != "nsubj" else _np_span(subj)
                 content = _content(cue, doc, qspans)
+                if content is None and subj is not None and subj.i > cue.sent.start:
+                    # "[what was said], an American source familiar with the assessments tells U.S. News."
+                    comma = subj.left_edge.i - 1
+                    if comma > cue.sent.start and doc[comma].text == ",":
+                        content = doc[cue.sent.start:comma]
                 quote = next((q for q in sent_quotes if q not in used_quotes), None)
             if src is None and quote is None and content is None:
                 continue
@@ -194,6 +273,8 @@ def find_claims(doc) -> list[Claim]:
             if content is None and quote is None and lemma in ("say", "tell"):
                 continue
             is_no_comment = bool(NO_COMMENT.search(sent.text)) and lemma in ("respond", "comment", "reply", "decline", "refuse")
+            if is_no_comment:
+                quote = content = None  # a refusal says nothing; the quote nearby is someone else's
             if lemma in ("respond", "comment", "reply") and not is_no_comment:
                 continue
             speaker = speaker_of(src) if src is not None else None
@@ -234,9 +315,29 @@ def find_claims(doc) -> list[Claim]:
                             spans=ClaimSpans(source=prior.spans.source if prior else None,
                                              cue=prior.spans.cue if prior else None, content=[q[0], q[1]])))
     claims.sort(key=lambda c: (c.spans.content or [0])[0])
+    _name_the_spokesman(claims, text)
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
     return claims
+
+
+def _name_the_spokesman(claims: list[Claim], text: str) -> None:
+    """"A spokesman for the U.S. coalition ... said ... Army Col. Wayne Marotto said": a named
+    speaker right after an unnamed spokesman of the same paragraph is that spokesman, so he
+    takes the affiliation the text gave the spokesman."""
+    previous = None
+    for c in sorted(claims, key=lambda c: (c.spans.cue or c.spans.content or [0])[0]):
+        sp = c.speaker
+        if sp and sp.name and not sp.affiliation and previous is not None:
+            prev_sp, prev_at = previous
+            here = (c.spans.cue or c.spans.content)[0]
+            if "\n" not in text[prev_at:here] and here - prev_at < 400:
+                c.speaker = Speaker(sp.name, sp.title or prev_sp.title, prev_sp.affiliation, False, sp.text)
+        if sp and sp.anonymous and sp.affiliation and (sp.title or "").lower() in (
+                "spokesman", "spokeswoman", "spokesperson"):
+            previous = (sp, (c.spans.cue or c.spans.content)[0])
+        elif sp and sp.name:
+            previous = None
 
 
 def _stance(lemma: str, cue, body: str, no_comment: bool) -> str:
@@ -266,10 +367,24 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
         window += [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.sent == cue.sent and e.start_char > cue.idx]
     found: list[str] = []
+    if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
+        # "attributed the attack to 'an outlawed group ... of PMF'": whoever the "to" phrase names
+        to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
+        end_to = to.right_edge.idx + len(to.right_edge) if to is not None else cue.sent.end_char
+        for ent in window:
+            if ent.label_ in ("ORG", "GPE", "PERSON") and (to is None or ent.start_char >= to.idx) \
+                    and ent.end_char <= max(end_to, end):
+                name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                if name not in found:
+                    found.append(name)
+        if found:
+            return found
     for ent in window:
         root = ent.root
         agent = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ == "pobj" and root.head.lower_ in ("by", "to", "as")) or (
+            root.dep_ == "pobj" and root.head.lower_ in ("with", "from", "of") and root.head.head.lemma_.lower() in
+            ("consultation", "coordination", "approval", "authorization", "authorisation", "blessing", "order")) or (
             root.dep_ in ("conj", "appos") and root.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
         name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         if agent and name not in found and ent.label_ != "NORP":
