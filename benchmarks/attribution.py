@@ -34,8 +34,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def predicted_spans(extraction, text: str) -> list[tuple[int, int, str]]:
     out = set()
     for claim in extraction.claims:
-        for label, span in (("Source", claim.spans.source), ("Cue", claim.spans.cue),
-                            ("Content", claim.spans.content)):
+        contents = claim.spans.content_parts or [claim.spans.content]
+        for label, span in [("Source", claim.spans.source), ("Cue", claim.spans.cue)] + [
+                ("Content", part) for part in contents]:
             if span:
                 start, end = trim(text, span[0], span[1])
                 if end > start:

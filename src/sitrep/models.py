@@ -161,6 +161,8 @@ class ClaimSpans(Record):
     source: Offsets
     cue: Offsets
     content: Offsets
+    # every piece of a content that the source or cue interrupts ("'…,' he said, '…'"), when more than one
+    content_parts: Optional[list[list[int]]] = None
 
 
 @dataclass

@@ -15,6 +15,7 @@ import re
 from typing import Optional
 
 from ..models import Claim, ClaimSpans, Speaker
+from .attribution import attributions
 
 CUES = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "deny", "accuse",
         "blame", "attribute", "condemn", "denounce", "warn", "insist", "note", "argue", "write",
@@ -80,6 +81,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             if b - a > 1:
                 spans.append((a + 1, b))
             pos = b + 1
+    # ‘single curly quotes’: the closing mark is also the apostrophe, so it must not be followed by a letter
+    for m in re.finditer(r"‘([^‘\n]{3,}?)’(?![A-Za-z])", text):
+        if not any(a <= m.start(1) < b for a, b in spans):
+            spans.append((m.start(1), m.end(1)))
     return sorted(spans)
 
 
@@ -164,8 +169,8 @@ def speaker_of(span) -> Speaker:
     anonymous = not persons and head.lower_ in ANONYMOUS_HEADS and not (head.pos_ == "PROPN")
     if not persons and not named:
         # "an American source" → American; "a source in the Kurdish government" → Kurdish government
-        modifier = next((c for c in head.children if c.dep_ in ("amod", "compound") and c.ent_type_ in
-                         ("NORP", "GPE", "ORG")), None)
+        modifier = next((c for c in head.children if c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or (c.is_title and c.pos_ in ("ADJ", "PROPN") and c.i > span.start))), None)
         phrase = _org_phrase(head)
         if modifier is not None and (anonymous or phrase is None):
             affiliation = modifier.text
@@ -232,6 +237,7 @@ def find_claims(doc) -> list[Claim]:
     claims: list[Claim] = []
     used_quotes: set[tuple[int, int]] = set()
     last_speaker: Optional[Speaker] = None
+    known: list[Speaker] = []  # named speakers so far, for "Khatibzadeh said", "the spokesman said"
     for sent in doc.sents:
         sent_quotes = [q for q in qspans if sent.start_char <= q[0] - 1 and q[1] <= sent.end_char + 1
                        or (q[0] <= sent.start_char + 1 and sent.start_char < q[1])]
@@ -281,6 +287,9 @@ def find_claims(doc) -> list[Claim]:
             if speaker and speaker.text and speaker.text.lower() in PRONOUNS and last_speaker:
                 speaker = Speaker(last_speaker.name, last_speaker.title, last_speaker.affiliation,
                                   last_speaker.anonymous, speaker.text)
+            speaker = _known(speaker, known)
+            if speaker and speaker.name and " " in speaker.name:
+                known.append(speaker)
             if speaker and (speaker.name or speaker.anonymous):
                 last_speaker = speaker
             if quote is not None:
@@ -314,11 +323,74 @@ def find_claims(doc) -> list[Claim]:
                             accused=[], date=prior.date if prior else None,
                             spans=ClaimSpans(source=prior.spans.source if prior else None,
                                              cue=prior.spans.cue if prior else None, content=[q[0], q[1]])))
+    _merge_tagged(doc, claims)
     claims.sort(key=lambda c: (c.spans.content or [0])[0])
     _name_the_spokesman(claims, text)
     for n, c in enumerate(claims, 1):
         c.id = f"c{n}"
     return claims
+
+
+def _known(speaker: Optional[Speaker], known: list[Speaker]) -> Optional[Speaker]:
+    """The full speaker a short mention refers back to: a surname ("Khatibzadeh said") or a
+    title with "the" ("the spokesman said") names the latest speaker it fits."""
+    if speaker is None or not known:
+        return speaker
+    words = (speaker.text or "").split()
+    for prior in reversed(known):
+        surname = prior.name.split()[-1]
+        if speaker.name and " " not in speaker.name and speaker.name == surname:
+            return Speaker(prior.name, prior.title, prior.affiliation, False, speaker.text)
+        if (not speaker.name and len(words) == 2 and words[0].lower() == "the" and prior.title
+                and words[1].lower() in prior.title.lower()):
+            return Speaker(prior.name, prior.title, prior.affiliation, False, speaker.text)
+    return speaker
+
+
+def _overlap(a, b) -> bool:
+    return bool(a) and bool(b) and a[0] < b[1] and b[0] < a[1]
+
+
+def _merge_tagged(doc, claims: list[Claim]) -> None:
+    """Bring in the attribution tagger: its spans follow PolNeAR's boundaries, so a claim the
+    rules found takes the tagger's cue, source and content spans where they overlap; an
+    attribution the rules missed becomes a claim of its own, its speaker read by `speaker_of`."""
+    text = doc.text
+    for att in attributions(doc):
+        parts = sorted(att.content)
+        rule = next((c for c in claims if _overlap(c.spans.cue, att.cue)), None) or next(
+            (c for c in claims if any(_overlap(c.spans.content, p) for p in parts)), None)
+        if rule is not None:
+            if att.cue:
+                rule.spans.cue = list(att.cue)
+            if att.source and (rule.spans.source is None or _overlap(rule.spans.source, att.source)):
+                rule.spans.source = list(att.source)
+            if parts:
+                main = next((p for p in parts if _overlap(rule.spans.content, p)), parts[0])
+                rule.spans.content = list(main)
+                rule.spans.content_parts = [list(p) for p in parts] if len(parts) > 1 else None
+            continue
+        if not parts:
+            continue  # a cue with nothing said is not a claim
+        body = " … ".join(text[a:b] for a, b in parts)
+        cue_tok = _token_at(doc, att.cue[0]) if att.cue else None
+        lemma = cue_tok.lemma_.lower() if cue_tok is not None else ""
+        src = doc.char_span(att.source[0], att.source[1], alignment_mode="expand") if att.source else None
+        speaker = speaker_of(src) if src is not None and len(src) else None
+        stance = _stance(lemma, cue_tok, body, False)
+        quoted = text[max(0, parts[0][0] - 1):parts[0][0] + 1].strip()[:1] in ("“", '"', "‘")
+        claims.append(Claim(
+            id="", kind="quote" if quoted else "paraphrase", text=body.strip("“”\" "), speaker=speaker,
+            verb=text[att.cue[0]:att.cue[1]] if att.cue else None, stance=stance, about=None,
+            accused=_accused(doc, list(parts[0]), stance, cue_tok), date=None,
+            spans=ClaimSpans(source=list(att.source) if att.source else None,
+                             cue=list(att.cue) if att.cue else None, content=list(parts[0]),
+                             content_parts=[list(p) for p in parts] if len(parts) > 1 else None)))
+
+
+def _token_at(doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _name_the_spokesman(claims: list[Claim], text: str) -> None:
@@ -367,6 +439,14 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
         window += [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.sent == cue.sent and e.start_char > cue.idx]
     found: list[str] = []
+    if cue is not None and cue.lemma_.lower() in ("accuse", "blame", "charge", "fault"):
+        # "accused the Rapid Support Forces of shelling": the object is the accused
+        for obj in (c for c in cue.children if c.dep_ == "dobj"):
+            ent = next((e for e in doc.ents if e.start <= obj.i < e.end and e.label_ in ("ORG", "GPE", "PERSON", "NORP")), None)
+            if ent is not None:
+                found.append(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+        if found:
+            return found
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
         # "attributed the attack to 'an outlawed group ... of PMF'": whoever the "to" phrase names
         to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "on")), None)
