@@ -338,6 +338,8 @@ def _known(speaker: Optional[Speaker], known: list[Speaker]) -> Optional[Speaker
         return speaker
     words = (speaker.text or "").split()
     for prior in reversed(known):
+        if "," in prior.name or " and " in prior.name or len(prior.name.split()) > 4:
+            continue  # "U.S. Central Command and the KRG" is not a person with a surname
         surname = prior.name.split()[-1]
         if speaker.name and " " not in speaker.name and speaker.name == surname:
             return Speaker(prior.name, prior.title, prior.affiliation, False, speaker.text)
@@ -345,6 +347,14 @@ def _known(speaker: Optional[Speaker], known: list[Speaker]) -> Optional[Speaker
                 and words[1].lower() in prior.title.lower()):
             return Speaker(prior.name, prior.title, prior.affiliation, False, speaker.text)
     return speaker
+
+
+def _covers(a, b, share: float = 0.9) -> bool:
+    """Whether span a takes in at least `share` of span b (so the figures b holds stay in it)."""
+    if not a or not b or b[1] <= b[0]:
+        return False
+    inside = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inside >= share * (b[1] - b[0])
 
 
 def _overlap(a, b) -> bool:
@@ -363,10 +373,10 @@ def _merge_tagged(doc, claims: list[Claim]) -> None:
         if rule is not None:
             if att.cue:
                 rule.spans.cue = list(att.cue)
-            if att.source and (rule.spans.source is None or _overlap(rule.spans.source, att.source)):
+            if att.source and (rule.spans.source is None or _covers(att.source, rule.spans.source)):
                 rule.spans.source = list(att.source)
-            if parts:
-                main = next((p for p in parts if _overlap(rule.spans.content, p)), parts[0])
+            main = next((p for p in parts if _covers(p, rule.spans.content)), None)
+            if main is not None:  # the tagger's boundaries, where it agrees with the rules on the content
                 rule.spans.content = list(main)
                 rule.spans.content_parts = [list(p) for p in parts] if len(parts) > 1 else None
             continue
