@@ -58,7 +58,7 @@ class Figures:
 class Claims:
     def __call__(self, doc: Doc) -> Doc:
         from .extractors.claims import find_claims
-        doc._.claims = find_claims(doc)
+        doc._.claims = find_claims(doc, [f.start for f in doc._.figures or []])
         return doc
 
 

@@ -231,7 +231,9 @@ def _inside(i: int, spans) -> Optional[tuple[int, int]]:
     return None
 
 
-def find_claims(doc) -> list[Claim]:
+def find_claims(doc, figure_offsets: Optional[list[int]] = None) -> list[Claim]:
+    """Every claim in `doc`. `figure_offsets` (where the figures start) keeps a reported figure
+    inside the claim that reports it when the tagger's boundaries would cut it out."""
     text = doc.text
     qspans = quote_spans(text)
     claims: list[Claim] = []
@@ -323,7 +325,7 @@ def find_claims(doc) -> list[Claim]:
                             accused=[], date=prior.date if prior else None,
                             spans=ClaimSpans(source=prior.spans.source if prior else None,
                                              cue=prior.spans.cue if prior else None, content=[q[0], q[1]])))
-    _merge_tagged(doc, claims)
+    _merge_tagged(doc, claims, figure_offsets or [])
     claims.sort(key=lambda c: (c.spans.content or [0])[0])
     _name_the_spokesman(claims, text)
     for n, c in enumerate(claims, 1):
@@ -361,7 +363,7 @@ def _overlap(a, b) -> bool:
     return bool(a) and bool(b) and a[0] < b[1] and b[0] < a[1]
 
 
-def _merge_tagged(doc, claims: list[Claim]) -> None:
+def _merge_tagged(doc, claims: list[Claim], figure_offsets: list[int]) -> None:
     """Bring in the attribution tagger: its spans follow PolNeAR's boundaries, so a claim the
     rules found takes the tagger's cue, source and content spans where they overlap; an
     attribution the rules missed becomes a claim of its own, its speaker read by `speaker_of`."""
@@ -373,9 +375,11 @@ def _merge_tagged(doc, claims: list[Claim]) -> None:
         if rule is not None:
             if att.cue:
                 rule.spans.cue = list(att.cue)
-            if att.source and (rule.spans.source is None or _covers(att.source, rule.spans.source)):
+            if att.source and (rule.spans.source is None or _overlap(att.source, rule.spans.source)):
                 rule.spans.source = list(att.source)
-            main = next((p for p in parts if _covers(p, rule.spans.content)), None)
+            held = [f for f in figure_offsets if rule.spans.content and rule.spans.content[0] <= f < rule.spans.content[1]]
+            main = next((p for p in parts if _covers(p, rule.spans.content) or (
+                _overlap(p, rule.spans.content) and all(p[0] <= f < p[1] for f in held))), None)
             if main is not None:  # the tagger's boundaries, where it agrees with the rules on the content
                 rule.spans.content = list(main)
                 rule.spans.content_parts = [list(p) for p in parts] if len(parts) > 1 else None
