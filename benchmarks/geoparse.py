@@ -133,7 +133,7 @@ def main() -> int:
         if args.limit and n_articles >= args.limit:
             break
         n_articles += 1
-        with pipe.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]):
+        with pipe.select_pipes(enable=["tok2vec", "tagger", "sitrep_paragraphs", "parser", "attribute_ruler", "lemmatizer", "ner"]):
             doc = pipe(text)
         places = find_places(doc, gaz)
         predicted = [(p.start, p.end) for p in places]

@@ -147,7 +147,7 @@ def main() -> int:
     start = time.perf_counter()
     for doc_ in documents(args.folder):
         n_docs += 1
-        with pipe.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]):
+        with pipe.select_pipes(enable=["tok2vec", "tagger", "sitrep_paragraphs", "parser", "attribute_ruler", "lemmatizer", "ner"]):
             doc = pipe(doc_.text)
         published = doc_.dct[:10] if doc_.dct and re.match(r"\d{4}-\d{2}-\d{2}", doc_.dct) else None
         predicted = [p for p in find_times(doc, published) if p.start < doc_.scored_end]
