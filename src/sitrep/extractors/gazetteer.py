@@ -159,6 +159,10 @@ class Entry:
     capital: bool = False  # a country's capital city
 
 
+# The places columns in Entry's field order.
+ENTRY_COLUMNS = ", ".join(f"p.{name}" for name in Entry.__dataclass_fields__)
+
+
 def cache_dir() -> Path:
     return Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep"))
 
@@ -191,15 +195,14 @@ class Gazetteer:
         key = normalize(name)
         if key not in self._cache:
             rows = self.db.execute(
-                "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population, p.feature, p.capital "
-                "FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
+                f"SELECT {ENTRY_COLUMNS} FROM names n JOIN places p ON p.rowid = n.place WHERE n.key = ?",
+                (key,)).fetchall()
             self._cache[key] = [Entry(*r) for r in rows]
         return self._cache[key]
 
     def country(self, code: str) -> Optional[Entry]:
         row = self.db.execute(
-            "SELECT geonames_id, name, lat, lon, country, admin1, population, feature, capital FROM places "
-            "WHERE feature='country' AND country=?", (code,)).fetchone()
+            f"SELECT {ENTRY_COLUMNS} FROM places p WHERE p.feature='country' AND p.country=?", (code,)).fetchone()
         return Entry(*row) if row else None
 
     def demonym(self, word: str) -> Optional[str]:

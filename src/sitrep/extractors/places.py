@@ -5,7 +5,7 @@ Recognition (`toponym_spans`): spaCy's GPE/LOC/FAC entities, trimmed of "the" an
 country, province or region ("EU"); an all-capitals dateline ("TORONTO (AP) —").
 Left out: demonyms and nationality adjectives ("Iraqi" is context, not a place),
 names inside a longer organisation name ("Washington Post", "Islamic State"), and a
-word that is elsewhere a person's surname.
+word that is elsewhere a person's first or last name.
 
 Resolution (`resolve_mentions`) ranks each mention's candidates as a reader would:
   * feature class: countries, continents and named regions win on their exact name;
@@ -53,7 +53,7 @@ PLACE_WORDS = {
     "island", "islands", "bay", "canal", "station", "stadium", "prison", "jail", "palace", "compound",
     "complex", "crossing", "checkpoint", "mall", "hotel", "embassy", "consulate", "refinery", "dam",
     "graveyard", "cemetery", "racecourse", "plantation", "falls", "fields", "gardens", "centre", "center",
-    "lagoon", "reservoir", "peninsula", "camp",
+    "lagoon", "reservoir", "peninsula",
 }
 # Natural features too large to pin to the story's focus.
 VAST_WORDS = {"ocean", "sea", "desert", "continent"}
@@ -195,13 +195,16 @@ def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             end = nxt.idx + len(nxt)  # "Kirkuk province", "Washington state": AP writes the word in lower case
         parts = [(start, end)] if gazetteer.candidates(full[start:end]) else _split(start, end, full)
         for a, b in parts:
-            if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article) and not any(
-                    a < e and s < b for s, e in spans):
+            if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article) and not _taken(a, b, spans):
                 spans.append((a, b))
     for a, b in _unlabelled_names(doc, gazetteer):
-        if not any(a < e and s < b for s, e in spans):
+        if not _taken(a, b, spans):
             spans.append((a, b))
     return sorted(spans)
+
+
+def _taken(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
 
 
 def _joined_entities(doc, gazetteer: Gazetteer) -> list:
@@ -293,9 +296,8 @@ def _candidates(gazetteer: Gazetteer, mention: str) -> list[Entry]:
     return candidates
 
 
-def resolve(gazetteer: Gazetteer, mention: str, story_countries: set[str],
-            anchors: list[Entry] = ()) -> Optional[Entry]:
-    candidates = _candidates(gazetteer, mention)
+def _best(candidates: list[Entry], mention: str, story_countries: set[str],
+          anchors: list[Entry] = ()) -> Optional[Entry]:
     if not candidates:
         return None
     return max(candidates, key=lambda e: score(e, mention, story_countries, anchors, candidates))
@@ -322,11 +324,11 @@ def _anchors(mentions: list[_Mention], context: set[str]) -> list[Entry]:
     """Places the story names without doubt: one candidate, or a clear winner."""
     out = []
     for m in mentions:
-        ranked = sorted((score(c, m.text, context, (), m.candidates) for c in m.candidates), reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0] - ranked[1] >= ANCHOR_MARGIN):
-            best = max(m.candidates, key=lambda c: score(c, m.text, context, (), m.candidates))
-            if best.feature in ("city", "admin1"):
-                out.append(best)
+        ranked = sorted(((score(c, m.text, context, (), m.candidates), c) for c in m.candidates),
+                        key=lambda pair: pair[0], reverse=True)
+        if ranked and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= ANCHOR_MARGIN):
+            if ranked[0][1].feature in ("city", "admin1"):
+                out.append(ranked[0][1])
     return out
 
 
@@ -353,7 +355,7 @@ def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
     resolved: list[Optional[Place]] = []
     for m in mentions:
         # "African", "English": the adjective's reading, not a town that happens to share the word
-        entry = _adjective(gazetteer, m.text) or resolve(gazetteer, m.text, context, anchors)
+        entry = _adjective(gazetteer, m.text) or _best(m.candidates, m.text, context, anchors)
         resolved.append(None if entry is None else _place(m, entry))
     focus = _focus(doc, gazetteer, [p for p in resolved if p is not None])
     for i, m in enumerate(mentions):

@@ -11,7 +11,7 @@ publication date, relative expressions are returned with value and precision Non
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable, Optional
 
 from ..models import TimeExpr
@@ -32,6 +32,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
 UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
 UNIT_YEARS = {"decade": 10, "century": 100}
 UNITS = ("week", "month", "year", "decade")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+VAGUE_COUNTS = ("several", "many", "few", "some", "couple")  # "several years" → PXY
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 # News phrases spaCy seldom labels, resolved against the date just mentioned.
@@ -86,7 +88,7 @@ def _weekday(low: str, anchor: date, future: bool = False) -> Optional[date]:
 def _month(low: str, anchor: date, future: bool = False) -> Optional[tuple[int, int]]:
     for i, name in enumerate(MONTHS, 1):
         if re.search(rf"\b{name}\b", low):
-            year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+            year_m = YEAR.search(low)
             if year_m:
                 return int(year_m.group(1)), i
             if re.search(r"\bnext\b", low):
@@ -125,7 +127,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
 
     # Durations and sets first: they carry no anchor.
     if re.fullmatch(r"(?:the )?(?:last|past|previous) decade", low):
-        return _relative_unit("last", "decade", anchor or date.today(), mod) if anchor else Resolution(None, None, mod)
+        return _relative_unit("last", "decade", anchor, mod) if anchor else Resolution(None, None, mod)
     m = re.match(r"^(?:the )?(?:(?:last|past|next|coming|first|final) )?(?:(?:over|nearly|almost|about|around|"
                  r"some|more than|less than|at least|up to|just|only) )*(?:a |an )?"
                  r"([a-z]+(?:-[a-z]+)?|\d+)?[- ]?(?:(?:straight|consecutive|trading|full|calendar) )*"
@@ -134,11 +136,9 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
             and not re.fullmatch(r"(?:the )?(day|week|month|year|quarter)", low):
         word = m.group(1)
         n = _count(word) if word else 1
-        if word in ("several", "many", "few", "some", "a few", "couple") or (word is None and low.endswith("s")
-                                                                             and not low.startswith("the")):
+        if word in VAGUE_COUNTS or (word is None and low.endswith("s") and not low.startswith("the")):
             n = None
-        if not re.search(r"\b(later|earlier|ago)\b", low) and (n is not None or word in (
-                "several", "many", "few", "some", "couple") or word is None):
+        if not re.search(r"\b(later|earlier|ago)\b", low) and (n is not None or word in VAGUE_COUNTS or word is None):
             unit = m.group(2)
             if unit in UNIT_YEARS:
                 return Resolution(f"P{n * UNIT_YEARS[unit]}Y" if n else "PXY", None, mod, "DURATION")
@@ -159,7 +159,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     if low in ("now", "currently", "at present", "these days", "nowadays", "current", "presently",
                "right now", "at the moment", "today's"):
         return Resolution("PRESENT_REF", None, None)
-    if low in ("recently", "recent", "lately", "the past", "more recently", "earlier", "previously"):
+    if low in ("recently", "recent", "lately", "the past", "more recently", "earlier"):
         return Resolution("PAST_REF", None, None)
     if low in ("later", "soon", "in the future", "the future", "shortly", "eventually", "future"):
         return Resolution("FUTURE_REF", None, None)
@@ -184,14 +184,14 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     explicit = _explicit_date(low)
     if explicit:
         return explicit
-    if anchor is not None or re.search(r"\b(1[89]\d\d|20\d\d)\b", low):
+    if anchor is not None or YEAR.search(low):
         quarter = _quarter(low, anchor or date(2000, 1, 1))
         if quarter:
             return Resolution(quarter, "quarter", mod)
 
     if anchor is None:
-        if re.search(r"\b(1[89]\d\d|20\d\d)\b", low) and not _month(low, date(2000, 1, 1)):
-            return Resolution(re.search(r"\b(1[89]\d\d|20\d\d)\b", low).group(1), "year", mod)
+        if YEAR.search(low) and not _month(low, date(2000, 1, 1)):
+            return Resolution(YEAR.search(low).group(1), "year", mod)
         return Resolution(None, None, mod, "TIME" if pod else "DATE")
 
     # Anaphoric: anchored on the date just mentioned (or publication if none).
@@ -213,8 +213,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         if unit == "hour":
             return Resolution(_iso(base), "day", "approximately", day=base)
         if unit in ("day", "week"):  # "days later": about that week, not a guessed day
-            year, week, _ = approx.isocalendar()
-            return Resolution(f"{year}-W{week:02d}", "week", "approximately", day=approx)
+            return Resolution(_week(approx), "week", "approximately", day=approx)
         return Resolution(f"{approx:%Y-%m}", "month", "approximately", day=approx)
     if re.search(r"\bthe (next|following) (day|morning|night)\b", low):
         d = base + timedelta(days=1)
@@ -229,8 +228,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
     m = re.fullmatch(r"(this|last|next|the) weekend", low)
     if m:
         d = anchor + timedelta(weeks={"last": -1, "next": 1}.get(m.group(1), 0))
-        year, week, _ = d.isocalendar()
-        return Resolution(f"{year}-W{week:02d}-WE", "week", mod, day=d)
+        return Resolution(f"{_week(d)}-WE", "week", mod, day=d)
     m = re.fullmatch(r"the (?:very )?(?:beginning|start|end|rest|remainder|entire|whole|middle) of (?:the|this) year|"
                      r"the (?:entire|whole) year", low)
     if m:
@@ -250,8 +248,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         return Resolution(f"{_iso(base)}T{m.group(1)}:{m.group(2)}Z", "minute", mod, "TIME", day=base)
     clock = _clock(low)
     if clock:
-        day = _weekday(low, anchor, future) or (anchor + timedelta(days=1) if "tomorrow" in low else
-                                               anchor - timedelta(days=1) if "yesterday" in low else base)
+        day = _weekday(low, anchor, future) or base
         return Resolution(f"{_iso(day)}T{clock}", "minute", mod, "TIME", day=day)
     day = _weekday(low, anchor, future)
     if day:
@@ -266,9 +263,6 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         if m.group(2) in UNITS:
             return _relative_unit(m.group(1), m.group(2), anchor, mod)
         return _relative_unit("previous", m.group(1), previous or anchor, mod)  # "the year before"
-    if re.search(r"\bearlier this (week|month|year)\b", low):
-        unit = re.search(r"\bearlier this (week|month|year)\b", low).group(1)
-        return _relative_unit("this", unit, anchor, mod)
     month = _month(low, anchor, future)
     if month:
         return Resolution(f"{month[0]:04d}-{month[1]:02d}", "month", mod)
@@ -276,7 +270,7 @@ def resolve(text: str, anchor: Optional[date], previous: Optional[date] = None,
         if re.search(rf"\b{season}\b", low):
             year = anchor.year - ("last" in low)
             return Resolution(f"{year}-{code}", "season", mod)
-    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    m = YEAR.search(low)
     if m:
         return Resolution(m.group(1), "year", mod)
     if pod:
@@ -334,12 +328,18 @@ def _quarter(low: str, anchor: date) -> Optional[str]:
     word = m.group(1)
     order = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
-    year_m = re.search(r"\b(1[89]\d\d|20\d\d)\b", low)
+    year_m = YEAR.search(low)
     year = int(year_m.group(1)) if year_m else anchor.year - ("last year" in low)
     if word == "last" and not year_m and "last year" not in low:
         q = (anchor.month - 1) // 3  # the quarter before publication's
         return f"{anchor.year - 1}-Q4" if q == 0 else f"{anchor.year}-Q{q}"
     return f"{year}-Q{order.get(word, 4)}"
+
+
+def _week(d: date) -> str:
+    """ISO week, as TIMEX3 writes it: 2021-W07."""
+    year, week, _ = d.isocalendar()
+    return f"{year}-W{week:02d}"
 
 
 def _with_pod(d: date, pod: Optional[str], mod: Optional[str]) -> Resolution:
@@ -352,8 +352,7 @@ def _relative_unit(which: str, unit: str, anchor: date, mod: Optional[str]) -> R
     step = {"this": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}[which]
     if unit == "week":
         d = anchor + timedelta(weeks=step)
-        year, week, _ = d.isocalendar()
-        return Resolution(f"{year}-W{week:02d}", "week", mod, day=d)
+        return Resolution(_week(d), "week", mod, day=d)
     if unit == "month":
         y, m = anchor.year, anchor.month + step
         y, m = (y - 1, 12) if m == 0 else (y + 1, 1) if m == 13 else (y, m)
@@ -399,6 +398,7 @@ def _explicit_date(low: str) -> Optional[Resolution]:
 
 
 FOREIGN_LANGUAGES = ["fr", "es", "ar"]
+PROBE_BASES = (datetime(2021, 2, 16, 12), datetime(2021, 2, 17, 12))  # any two days in a row
 
 
 def _foreign_weekday(text: str) -> Optional[int]:
@@ -410,11 +410,10 @@ def _foreign_weekday(text: str) -> Optional[int]:
     if re.search(r"\d", text) or text.isascii() and re.fullmatch(r"[a-z' -]+", text.lower()) is None:
         return None
     import dateparser
-    from datetime import datetime
 
     for word in [text] + text.split():
         found = []
-        for base in (datetime(2021, 2, 16, 12), datetime(2021, 2, 17, 12)):
+        for base in PROBE_BASES:
             try:
                 parsed = dateparser.parse(word, languages=FOREIGN_LANGUAGES,
                                           settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
@@ -422,7 +421,7 @@ def _foreign_weekday(text: str) -> Optional[int]:
                 parsed = None
             found.append(parsed)
         if all(found) and found[0].weekday() == found[1].weekday() and all(
-                0 <= (base - f).days <= 7 for base, f in zip((datetime(2021, 2, 16, 12), datetime(2021, 2, 17, 12)), found)):
+                0 <= (base - f).days <= 7 for base, f in zip(PROBE_BASES, found)):
             return found[0].weekday()
     return None
 
@@ -430,7 +429,6 @@ def _foreign_weekday(text: str) -> Optional[int]:
 def _dateparser(text: str, anchor: date, mod: Optional[str]) -> Resolution:
     """Last resort: dateparser, told to look back from publication."""
     import dateparser
-    from datetime import datetime
 
     settings = {"RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day, 12),
                 "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True,
