@@ -41,10 +41,10 @@ def tag(text: str) -> list[tuple[int, int, str]]:
     return [(e.start_char, e.end_char, e.label_) for e in model(text).ents]
 
 
-def attributions(doc) -> list[Attribution]:
-    """Group tagged spans into attributions, using `doc`'s sentences and paragraphs."""
-    spans = tag(doc.text)
-    text = doc.text
+def attributions(doc, text: str) -> list[Attribution]:
+    """Group tagged spans into attributions, using `doc`'s sentences and paragraphs
+    (`text` is doc.text, passed in because spaCy rebuilds it on every access)."""
+    spans = tag(text)
     sent_of = _sentence_index(doc)
     cues = [(s, e) for s, e, label in spans if label == "CUE"]
     sources = [(s, e) for s, e, label in spans if label == "SOURCE"]

@@ -53,6 +53,7 @@ ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "analyst", "ana
                    "insiders", "activist", "activists", "spokesman", "spokeswoman", "spokesperson",
                    "officer", "officers", "commander", "investigator", "investigators", "critic",
                    "critics", "report", "reports", "statement", "readout"}
+SPOKESPEOPLE = ("spokesman", "spokeswoman", "spokesperson")
 DOCUMENTS = {"statement", "readout", "release", "report", "transcript", "filing", "letter", "post", "tweet",
              "communique", "communiqué", "message", "video", "memo"}
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
@@ -114,6 +115,10 @@ def _clean(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,"), flags=re.I)
 
 
+def _without_the(text: str) -> str:
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
 def _title_span(span, before: int):
     """The run of title words before a name: "Secretary of State", "Army Col.", "Foreign Ministry
     spokesman" (inner words such as "of", "Ministry" are kept when title words surround them)."""
@@ -160,7 +165,7 @@ def speaker_of(span) -> Speaker:
     if title_span is not None:  # "Army Col", "State": words of the title, not an organisation
         orgs = [o for o in orgs if not (o.start >= title_span.start and o.end <= title_span.end)]
     orgs.sort(key=lambda e: e.label_ == "NORP")  # a nationality is an affiliation, not a name
-    if not name and head.lower_ in ("spokesman", "spokeswoman", "spokesperson"):
+    if not name and head.lower_ in SPOKESPEOPLE:
         title = head.text
     affiliation = None
     if orgs:
@@ -187,7 +192,7 @@ def speaker_of(span) -> Speaker:
         if name:
             affiliation = None
     if not name and not anonymous and head.pos_ == "PROPN":
-        name = re.sub(r"^(the|The)\s+", "", span.text)
+        name = _without_the(span.text)
     if name and title and name in title:
         title = None
     if title and not affiliation:
@@ -325,7 +330,7 @@ def find_claims(doc, figure_offsets: Optional[list[int]] = None) -> list[Claim]:
                             accused=[], date=prior.date if prior else None,
                             spans=ClaimSpans(source=prior.spans.source if prior else None,
                                              cue=prior.spans.cue if prior else None, content=[q[0], q[1]])))
-    _merge_tagged(doc, claims, figure_offsets or [])
+    _merge_tagged(doc, text, claims, figure_offsets or [])
     claims.sort(key=lambda c: (c.spans.content or [0])[0])
     _name_the_spokesman(claims, text)
     for n, c in enumerate(claims, 1):
@@ -363,12 +368,11 @@ def _overlap(a, b) -> bool:
     return bool(a) and bool(b) and a[0] < b[1] and b[0] < a[1]
 
 
-def _merge_tagged(doc, claims: list[Claim], figure_offsets: list[int]) -> None:
+def _merge_tagged(doc, text: str, claims: list[Claim], figure_offsets: list[int]) -> None:
     """Bring in the attribution tagger: its spans follow PolNeAR's boundaries, so a claim the
     rules found takes the tagger's cue, source and content spans where they overlap; an
     attribution the rules missed becomes a claim of its own, its speaker read by `speaker_of`."""
-    text = doc.text
-    for att in attributions(doc):
+    for att in attributions(doc, text):
         parts = sorted(att.content)
         rule = next((c for c in claims if _overlap(c.spans.cue, att.cue)), None) or next(
             (c for c in claims if any(_overlap(c.spans.content, p) for p in parts)), None)
@@ -407,21 +411,25 @@ def _token_at(doc, char: int):
     return span[0] if span is not None and len(span) else None
 
 
+def _at(claim: Claim) -> int:
+    """Where a claim is said: its cue, else its content."""
+    return (claim.spans.cue or claim.spans.content or [0])[0]
+
+
 def _name_the_spokesman(claims: list[Claim], text: str) -> None:
     """"A spokesman for the U.S. coalition ... said ... Army Col. Wayne Marotto said": a named
     speaker right after an unnamed spokesman of the same paragraph is that spokesman, so he
     takes the affiliation the text gave the spokesman."""
     previous = None
-    for c in sorted(claims, key=lambda c: (c.spans.cue or c.spans.content or [0])[0]):
+    for c in sorted(claims, key=_at):
         sp = c.speaker
         if sp and sp.name and not sp.affiliation and previous is not None:
             prev_sp, prev_at = previous
-            here = (c.spans.cue or c.spans.content)[0]
+            here = _at(c)
             if "\n" not in text[prev_at:here] and here - prev_at < 400:
                 c.speaker = Speaker(sp.name, sp.title or prev_sp.title, prev_sp.affiliation, False, sp.text)
-        if sp and sp.anonymous and sp.affiliation and (sp.title or "").lower() in (
-                "spokesman", "spokeswoman", "spokesperson"):
-            previous = (sp, (c.spans.cue or c.spans.content)[0])
+        if sp and sp.anonymous and sp.affiliation and (sp.title or "").lower() in SPOKESPEOPLE:
+            previous = (sp, _at(c))
         elif sp and sp.name:
             previous = None
 
@@ -458,7 +466,7 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
         for obj in (c for c in cue.children if c.dep_ == "dobj"):
             ent = next((e for e in doc.ents if e.start <= obj.i < e.end and e.label_ in ("ORG", "GPE", "PERSON", "NORP")), None)
             if ent is not None:
-                found.append(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+                found.append(_without_the(ent.text))
         if found:
             return found
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
@@ -468,7 +476,7 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
         for ent in window:
             if ent.label_ in ("ORG", "GPE", "PERSON") and (to is None or ent.start_char >= to.idx) \
                     and ent.end_char <= max(end_to, end):
-                name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                name = _without_the(ent.text)
                 if name not in found:
                     found.append(name)
         if found:
@@ -480,7 +488,7 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
             root.dep_ == "pobj" and root.head.lower_ in ("with", "from", "of") and root.head.head.lemma_.lower() in
             ("consultation", "coordination", "approval", "authorization", "authorisation", "blessing", "order")) or (
             root.dep_ in ("conj", "appos") and root.head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"))
-        name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        name = _without_the(ent.text)
         if agent and name not in found and ent.label_ != "NORP":
             found.append(name)
     return found

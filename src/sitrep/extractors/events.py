@@ -617,17 +617,18 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
 
     # time expressions and places by the event word that governs them
     time_of: dict[int, TimeExpr] = {}
+    unresolved: list[tuple[int, TimeExpr]] = []
     for t in times:
         root = _time_root(doc, t)
         if root is None or _status_time(doc, t):
             continue
-        gov = _governor(root, trigger_tokens)
-        if gov.i not in time_of and event_date(t).value:  # the first dating expression wins
-            time_of[gov.i] = t
-    for t in times:  # no publication date: "on Monday" stays, unresolved, as the event's date text
-        root = _time_root(doc, t)
-        if t.value is None and t.type in ("DATE", "TIME") and root is not None and not _status_time(doc, t):
-            time_of.setdefault(_governor(root, trigger_tokens).i, t)
+        gov = _governor(root, trigger_tokens).i
+        if event_date(t).value:
+            time_of.setdefault(gov, t)  # the first dating expression wins
+        elif t.value is None and t.type in ("DATE", "TIME"):
+            unresolved.append((gov, t))
+    for gov, t in unresolved:  # no publication date: "on Monday" stays, unresolved, as the date text
+        time_of.setdefault(gov, t)
     place_of: dict[int, list[Place]] = {}
     for p in places:
         root = _root(doc, p.start, p.end)
