@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training" / "attribution"))
 from polnear import LABELS, articles  # noqa: E402
+from scoring import prf_text  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "corpora" / "polnear" / "dev"
 
@@ -60,13 +61,6 @@ class Counts:
                 used.add(hit)
                 self.overlap += 1
 
-    @staticmethod
-    def prf(tp: int, pred: int, gold: int) -> str:
-        p = tp / pred if pred else 0.0
-        r = tp / gold if gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return f"P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}"
-
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -95,8 +89,8 @@ def main() -> int:
     print(f"{args.folder}: {n} articles, {elapsed:.0f}s")
     for label in LABELS:
         c = counts[label]
-        print(f"{label.lower():8} (gold {c.gold:5}, sitrep {c.pred:5})  exact {Counts.prf(c.exact, c.pred, c.gold)}"
-              f"   overlap {Counts.prf(c.overlap, c.pred, c.gold)}")
+        print(f"{label.lower():8} (gold {c.gold:5}, sitrep {c.pred:5})  exact {prf_text(c.exact, c.pred, c.gold)}"
+              f"   overlap {prf_text(c.overlap, c.pred, c.gold)}")
     return 0
 
 

@@ -33,6 +33,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import prf_text  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "corpora" / "geowebnews" / "GWN.xml"
 TOPONYM = {"Literal", "Literal_Modifier", "Metonymic", "Mixed", "Coercion", "Embedded_Literal",
            "Embedded_Non_Lit", "Non_Literal_Modifier"}
@@ -68,7 +70,7 @@ class Recognition:
     """Exact-span and overlap P/R/F1 of predicted spans against one set of gold spans."""
 
     def __init__(self, name: str):
-        self.name, self.tp, self.fp, self.fn, self.overlap, self.n = name, 0, 0, 0, 0, 0
+        self.name, self.tp, self.fp, self.overlap, self.n = name, 0, 0, 0, 0
 
     def add(self, predicted: list[tuple[int, int]], gold: list[tuple[int, int]], ignore: list[tuple[int, int]]):
         gold_set, ignore_set = set(gold), set(ignore)
@@ -77,15 +79,11 @@ class Recognition:
                 self.tp += 1
             elif span not in ignore_set:
                 self.fp += 1
-        self.fn += sum(g not in set(predicted) for g in gold)
         self.overlap += sum(any(a < ge and gs < b for a, b in predicted) for gs, ge in gold)
         self.n += len(gold)
 
     def line(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        r = self.tp / self.n if self.n else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return (f"recognition, {self.name:<12} P {100 * p:5.1f}  R {100 * r:5.1f}  F1 {100 * f:5.1f}"
+        return (f"recognition, {self.name:<12} {prf_text(self.tp, self.tp + self.fp, self.n)}"
                 f"   overlap R {100 * self.overlap / max(self.n, 1):5.1f}  (n={self.n})")
 
 

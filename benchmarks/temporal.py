@@ -26,6 +26,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scoring import prf  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "corpora" / "meantime-en"
 NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?%)\]}]|'s|'|’s|’|n't|''|'re|'ve|'ll|'d|'m)$")
 NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“"}
@@ -122,12 +124,6 @@ def documents(folder: Path):
         head = path.read_text(encoding="utf-8", errors="replace")[:300]
         if "<Document" in head:
             yield read_cat(path)
-
-
-def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def main() -> int:
