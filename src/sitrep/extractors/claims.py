@@ -14,20 +14,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lexicon.speech import CUES, NEEDS_CONTENT
 from ..models import Claim, ClaimSpans, Speaker
 from .attribution import attributions
 
-CUES = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "deny", "accuse",
-        "blame", "attribute", "condemn", "denounce", "warn", "insist", "note", "argue", "write",
-        "explain", "allege", "assert", "declare", "reject", "acknowledge", "admit", "stress",
-        "indicate", "suggest", "believe", "estimate", "describe", "criticize", "criticise",
-        "charge", "threaten", "promise", "pledge", "vow", "predict", "repeat", "reiterate",
-        "tweet", "post", "respond", "reply", "comment", "decline", "refuse", "urge", "call",
-        "agree", "demand", "ask", "mention", "disclose", "reveal", "recall", "quote", "contend"}
-NEEDS_CONTENT = {"believe", "suggest", "indicate", "describe", "call", "ask", "urge", "agree",
-                 "demand", "promise", "refuse", "decline", "note", "reveal", "post", "respond",
-                 "comment", "mention", "recall", "repeat", "estimate", "threaten", "pledge", "vow",
-                 "write", "claim", "report", "add", "announce", "confirm", "reply"}
 STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny",
                  "accuse": "accuse", "blame": "accuse", "attribute": "accuse", "allege": "accuse",
                  "charge": "accuse", "condemn": "condemn", "denounce": "condemn", "criticize": "condemn",

@@ -18,6 +18,9 @@ EVENT_TYPES = (
 # promised hostile act is THREATEN (manual, "Auxiliary modes" and AGREE/THREATEN).
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 HOSTILE = {"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE", "RETREAT"}
+# Physical acts on the ground: dated only by their own clause (a report's date is not theirs),
+# and their mentions across sentences corefer when date and place agree.
+PHYSICAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 
 _VERBS: dict[str, tuple[str, str | None]] = {}
 _NOUNS: dict[str, tuple[str, str | None]] = {}
@@ -223,14 +226,6 @@ LIGHT_VERBS = {
 # Verbs that embed another action as their content: the embedded verb is the
 # content of the commitment, demand or threat, not an event of its own.
 EMBEDDING_TYPES = {"AGREE", "THREATEN", "REQUEST", "REJECT"}
-
-# Speech verbs: their own sentence is a report, not an event.
-REPORTING_VERBS = {
-    "say", "tell", "report", "announce", "state", "add", "note", "confirm", "claim",
-    "write", "quote", "explain", "declare", "insist", "indicate", "believe", "think",
-    "reveal", "disclose", "suggest", "argue", "acknowledge", "admit", "assert",
-    "according", "stress", "emphasize", "point", "describe",
-}
 
 # Noun senses that are only events in a narrower reading.
 AMBIGUOUS_NOUNS = {"call", "round", "order", "supply", "search", "release", "strike", "suit",

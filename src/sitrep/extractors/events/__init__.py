@@ -1,0 +1,56 @@
+"""Events: find who did what to whom in the dependency parse and code it in PLOVER.
+
+One job per module, run in this order by `find_events`:
+  triggers      words that name an event, from the PLOVER lexicon (`lexicon/plover.py`)
+  classifier    the learned sentence-level PLOVER coder: confirms, retypes or adds triggers
+  modality      negation, hypotheticals, promises and threats
+  participants  actors, recipients and targets from grammatical roles
+  anchors       date, place, weapons, figures and origin of each event
+  coreference   the mentions of one event merged into one record
+Linking claims to events (who alleged, who claimed, speech-act events) is the next spaCy
+component, `sitrep_links` (`extractors/links.py`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ...models import Claim, Event, Evidence, Figure, Place, TimeExpr
+from .anchors import Anchors, attach_figures, attach_origin, is_background, weapons_near
+from .coreference import corefer
+from .mention import Mention
+from .participants import attribute, participants
+from .triggers import find_triggers
+
+WEAPON_TYPES = {"ASSAULT", "THREATEN", "MOBILIZE"}
+
+
+def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[Figure],
+                claims: list[Claim], published: Optional[str], gazetteer=None) -> list[Event]:
+    if gazetteer is None:
+        from ..gazetteer import Gazetteer
+        gazetteer = Gazetteer.default()
+    triggers = find_triggers(doc)
+    anchors = Anchors(doc, times, places, triggers, gazetteer)
+    place_spans = [(p.start, p.end) for p in places]
+    speakers = [((c.spans.content[0], c.spans.content[1]), c.speaker.name or c.speaker.affiliation)
+                for c in claims if c.kind == "quote" and c.speaker and (c.speaker.name or c.speaker.affiliation)]
+    mentions: list[Mention] = []
+    for trig in triggers:
+        tok, sent = trig.token, trig.token.sent
+        weapons = weapons_near(tok, sent) if trig.type in WEAPON_TYPES else []
+        mode = trig.mode or (weapons[0].kind if trig.type == "ASSAULT" and weapons else None)
+        date = anchors.date(trig, claims)
+        actors = participants(trig, place_spans, speakers, gazetteer)
+        attribute(actors, trig, claims)
+        event = Event(
+            id="", type=trig.type, mode=mode, main=not is_background(date, published),
+            trigger=tok.text, date=date, location=anchors.location(trig), actors=actors, weapons=weapons,
+            evidence=[Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char)],
+        )
+        mentions.append(Mention(event, trig))
+    attach_figures(mentions, figures, doc)
+    attach_origin(mentions, doc, places)
+    events = [m.event for m in corefer(mentions)]
+    for n, ev in enumerate(events, 1):
+        ev.id = f"e{n}"
+    return events

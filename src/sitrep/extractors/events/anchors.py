@@ -1,0 +1,263 @@
+"""Anchors: when and where an event happened, and what it was done with.
+
+Date: the time expression attached to the trigger's clause; else the one of the event it
+depends on; else the date of the claim that reports it (never for an attack: a report's date is
+not the attack's). Location: the place attached to the trigger through prepositions (clause);
+else a place in its sentence; else the dateline; else the article's main place.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from ...lexicon import plover
+from ...models import Claim, EventDate, Figure, Location, Place, TimeExpr, Weapon
+from .mention import Mention, Trigger
+from ..places import datelines
+
+LOCATION_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "across", "throughout",
+                  "into", "of", "against", "toward", "towards", "over", "along", "within"}
+
+
+def governor(tok, trigger_tokens: set[int]):
+    """Walk up from a modifier to the first event word or verb that governs it."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return node
+        node = node.head
+        if node.i in trigger_tokens or node.pos_ in ("VERB", "AUX"):
+            return node
+    return node
+
+
+def root_of(doc, start: int, end: int):
+    """The syntactic head of the tokens covering [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def time_root(doc, t: TimeExpr):
+    return root_of(doc, t.start, t.end)
+
+
+def status_time(doc, t: TimeExpr) -> bool:
+    """'as of early Tuesday', 'by Monday': when a count stood, not when the event happened."""
+    span = doc.char_span(max(0, t.start - 8), t.start, alignment_mode="expand") if t.start else None
+    before = span.text_with_ws.lower() if span is not None else ""  # not doc.text: it joins every token
+    return before.endswith(("as of ", "by ", "until ", "since ", "as at "))
+
+
+def event_date(t: Optional[TimeExpr]) -> EventDate:
+    if t is None:
+        return EventDate(None, None, None)
+    value, precision = t.value, t.precision
+    if value and "T" in value:
+        value, precision = value.split("T")[0], "day"
+    if t.type in ("DURATION", "SET") or (value and not value[:1].isdigit()):
+        return EventDate(None, None, t.text)
+    if t.precision == "part_of_day" and not re.search(r"\d|day|tonight|yesterday|tomorrow", t.text, re.I):
+        return EventDate(None, None, t.text)  # "in the early morning": a time of day, not a date
+    return EventDate(value, precision, t.text)
+
+
+def is_background(d: EventDate, published: Optional[str]) -> bool:
+    if not d.value or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published)
+        parts = d.value.split("-")
+        year = int(parts[0][:4]) if parts[0][:4].isdigit() else None
+        if year is None:
+            return False
+        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 12
+        day = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 28
+        return (pub - date(year, month, min(day, 28))).days > 45
+    except ValueError:
+        return False
+
+
+def dateline_place(doc, places: list[Place], gazetteer) -> Optional[Place]:
+    """The place of the dateline: 'KABUL, Afghanistan (Reuters) —', 'BAGHDAD —'."""
+    starts = {start for start, _ in datelines(doc, gazetteer)[:1]}
+    return next((p for p in places if p.start in starts), None)
+
+
+def main_place(places: list[Place]) -> Optional[Place]:
+    specific = [p for p in places if p.feature in ("city", "admin1", "region")]
+    pool = specific or places
+    if not pool:
+        return None
+    counts = Counter(p.geonames_id or p.name for p in pool)
+    top = counts.most_common(1)[0][0]
+    return next(p for p in pool if (p.geonames_id or p.name) == top)
+
+
+def most_specific(places: list[Place]) -> Place:
+    order = {"local": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
+    return min(places, key=lambda p: order.get(p.feature or "", 5))
+
+
+def governing_time(tok, time_of: dict[int, TimeExpr]) -> Optional[TimeExpr]:
+    """The time of the nearest clause above this one in its sentence ("issued a statement late
+    Monday saying it condemned…"). Not for attacks and the like: a report's date is not theirs."""
+    node = tok
+    while node.head.i != node.i:  # spaCy makes a new Token per access: compare indices
+        node = node.head
+        if node.i in time_of:
+            return time_of[node.i]
+    return None
+
+
+def claim_time(doc, tok, claims: list[Claim], times: list[TimeExpr]) -> Optional[TimeExpr]:
+    """The time of the statement that reports this event ("..., Blinken said late Monday")."""
+    for c in claims:
+        if c.kind == "quote" and c.spans.content and c.spans.content[0] <= tok.idx < c.spans.content[1] and c.spans.cue:
+            cue = root_of(doc, c.spans.cue[0], c.spans.cue[0] + 1)
+            if cue is None:
+                continue
+            for t in times:
+                root = time_root(doc, t)
+                if root is not None and root.sent == cue.sent and event_date(t).value and (
+                        root.head == cue or root.head.head == cue or governor(root, set()) == cue):
+                    return t
+    return None
+
+
+def weapons_near(tok, sent) -> list[Weapon]:
+    found: list[Weapon] = []
+    words = list(sent)
+    for i, w in enumerate(words):
+        lemma = w.lemma_.lower()
+        two = f"{words[i - 1].lemma_.lower()} {lemma}" if i else ""
+        mode = plover.WEAPON_MODES.get(two) or plover.WEAPON_MODES.get(lemma)
+        if not mode or w.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        if w.pos_ == "VERB":
+            continue
+        left = w.i
+        while left > sent.start and w.doc[left - 1].dep_ in ("compound", "nummod", "amod") and w.doc[left - 1].head.i in range(left, w.i + 1) and not w.doc[left - 1].like_num or (left > sent.start and w.doc[left - 1].lower_ == "mm"):
+            left -= 1
+        # keep a calibre ("107 mm rockets") but not a count ("24 rockets")
+        if left > sent.start and w.doc[left - 1].lower_ == "mm":
+            left -= 1
+        if left > sent.start and w.doc[left].lower_ == "mm" and w.doc[left - 1].like_num:
+            left -= 1
+        text = w.doc[left:w.i + 1].text
+        if not any(x.text == text for x in found):
+            found.append(Weapon(text=text, kind=mode))
+    return found
+
+
+def location_rank(loc: Location) -> int:
+    return {"clause": 0, "sentence": 1, "dateline": 2, "article": 3}.get(loc.basis or "", 4)
+
+
+class Anchors:
+    """The times and places of one article, indexed by the event word that governs them."""
+
+    def __init__(self, doc, times: list[TimeExpr], places: list[Place], triggers: list[Trigger], gazetteer):
+        self.doc, self.times, self.places = doc, times, places
+        trigger_tokens = {t.token.i for t in triggers} | {t.anchor.i for t in triggers}
+        self.trigger_tokens = trigger_tokens
+        # time expressions and places by the event word that governs them
+        self.time_of = time_of = {}  # type: dict[int, TimeExpr] = {}
+        unresolved: list[tuple[int, TimeExpr]] = []
+        for t in times:
+            root = time_root(doc, t)
+            if root is None or status_time(doc, t):
+                continue
+            gov = governor(root, trigger_tokens).i
+            if event_date(t).value:
+                time_of.setdefault(gov, t)  # the first dating expression wins
+            elif t.value is None and t.type in ("DATE", "TIME"):
+                unresolved.append((gov, t))
+        for gov, t in unresolved:  # no publication date: "on Monday" stays, unresolved, as the date text
+            time_of.setdefault(gov, t)
+        self.place_of = place_of = {}  # type: dict[int, list[Place]] = {}
+        for p in places:
+            root = root_of(doc, p.start, p.end)
+            if root is None:
+                continue
+            node, ok = root, False
+            for _ in range(10):
+                if node.head.i == node.i:
+                    break
+                if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
+                    ok = True
+                node = node.head
+                if node.i in trigger_tokens:
+                    if ok:
+                        place_of.setdefault(node.i, []).append(p)
+                    break
+                if node.pos_ in ("VERB", "AUX"):
+                    break
+        self.dateline = dateline_place(doc, places, gazetteer)
+        self.main_place = main_place(places)
+
+    def date(self, trig: Trigger, claims: list[Claim]) -> EventDate:
+        """Own clause, then the event it hangs from, then the claim reporting it."""
+        tok, time_of = trig.token, self.time_of
+        t = time_of.get(tok.i) or time_of.get(trig.anchor.i)
+        node = trig.anchor
+        for _ in range(3):
+            if t is not None or node.head.i == node.i or node.dep_ not in ("conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "pobj", "prep"):
+                break
+            node = node.head
+            if node.pos_ == "VERB" and node.i not in self.trigger_tokens:
+                break  # another predicate's time is not this event's
+            t = time_of.get(node.i)
+        if t is None and trig.type not in plover.PHYSICAL:
+            t = claim_time(self.doc, tok, claims, self.times) or governing_time(tok, time_of)
+        return event_date(t)
+
+    def location(self, trig: Trigger) -> Optional[Location]:
+        tok, sent = trig.token, trig.token.sent
+        attached = self.place_of.get(tok.i) or self.place_of.get(trig.anchor.i)
+        if attached:
+            return Location.from_place(most_specific(attached), "clause")
+        in_sent = [p for p in self.places if sent.start_char <= p.start < sent.end_char and p is not self.dateline]
+        if in_sent:
+            return Location.from_place(most_specific(in_sent), "sentence")
+        if self.dateline:
+            return Location.from_place(self.dateline, "dateline")
+        if self.main_place:
+            return Location.from_place(self.main_place, "article")
+        return None
+
+
+def attach_figures(mentions: list[Mention], figures: list[Figure], doc) -> None:
+    """Each figure goes to the nearest event in its sentence that such a figure describes."""
+    kind_types = {"killed": {"ASSAULT"}, "injured": {"ASSAULT"}, "weapon_count": {"ASSAULT", "THREATEN", "MOBILIZE"},
+                  "kidnapped": {"ASSAULT"}, "arrested": {"COERCE", "ASSAULT"}, "missing": {"ASSAULT"},
+                  "displaced": {"ASSAULT", "COERCE"}}
+    for f in figures:
+        sent = doc.char_span(f.start, f.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        s = sent.sent
+        cands = [m for m in mentions if m.event.type in kind_types.get(f.kind, {"ASSAULT"})
+                 and m.event.evidence[0].start == s.start_char]
+        if not cands:
+            continue
+        best = min(cands, key=lambda m: abs(m.token.idx - f.start))
+        best.event.figures.append(f)
+
+
+def attach_origin(mentions: list[Mention], doc, places: list[Place]) -> None:
+    """Where an attack came from: "rockets originated from Kirkuk Province", "fired from X"."""
+    for p in places:
+        root = root_of(doc, p.start, p.end)
+        if root is None or not (root.dep_ == "pobj" and root.head.lower_ == "from"):
+            continue
+        verb = root.head.head
+        if verb.lemma_.lower() not in ("originate", "fire", "launch", "come", "shoot"):
+            continue
+        weapon_words = {w.lemma_.lower() for w in verb.sent} & set(plover.WEAPON_MODES)
+        for ev in (m.event for m in mentions):
+            if ev.type == "ASSAULT" and ev.main and (weapon_words or ev.evidence[0].start == verb.sent.start_char):
+                if ev.origin is None:
+                    ev.origin = Location.from_place(p, "sentence")
+                break

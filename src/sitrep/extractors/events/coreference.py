@@ -1,0 +1,90 @@
+"""Coreference: the mentions of one event become one record.
+
+Within a sentence a clause hanging from the event word describes it; across sentences,
+mentions of the same type whose dates and places agree are one event (news rarely reports two
+attacks of one day in one place). Figures, weapons and evidence are pooled.
+"""
+from __future__ import annotations
+
+from ...lexicon import plover
+from ...periods import date_range
+from ...models import Event, EventDate
+from .mention import Mention
+from .anchors import location_rank
+
+
+
+def compatible_dates(a: EventDate, b: EventDate) -> bool:
+    ra, rb = date_range(a.value), date_range(b.value)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _nested(prev: Mention, m: Mention) -> bool:
+    """'an attack ... that killed one contractor': the clause describes the same event."""
+    a, b = prev.token, m.token
+    return a.sent == b.sent and b in a.subtree and b.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp")
+
+
+def _anaphoric(m: Mention) -> bool:
+    """A mention that can point back: a clause with no new date, or 'the/this/Sunday's attack'."""
+    tok = m.token
+    light = m.clausal and tok.pos_ == "NOUN"  # "rockets were launched"
+    gerund = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting has displaced"
+    if light or (tok.pos_ == "VERB" and not gerund):
+        return True
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
+               for c in tok.children)
+
+
+def corefer(mentions: list[Mention]) -> list[Mention]:
+    """Merge the mentions of one event. Within a sentence a clause hanging from the event
+    word describes it; across sentences, mentions of the same type whose dates and places
+    agree are one event (news rarely reports two attacks of one day in one place)."""
+    out: list[Mention] = []
+    for m in mentions:
+        ev, target = m.event, None
+        if ev.type in plover.PHYSICAL:
+            for prev in out:
+                if prev.event.type != ev.type or not compatible_dates(prev.event.date, ev.date):
+                    continue
+                if _nested(prev, m):
+                    ev.actors = [a for a in ev.actors if a.role != "actor"]
+                    target = prev
+                    break
+                if prev.event.main == ev.main and _same_place(prev.event, ev) and _anaphoric(m):
+                    target = prev
+                    break
+        if target is None:
+            out.append(m)
+            continue
+        _merge_into(target.event, ev)
+    return out
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if not a.location or not b.location or b.location.basis in ("article", "dateline", "sentence"):
+        return True
+    if a.location.basis in ("article", "dateline", "sentence"):
+        return True
+    return a.location.country == b.location.country
+
+
+def _merge_into(target: Event, ev: Event) -> None:
+    if not target.date.value and ev.date.value:
+        target.date = ev.date
+    if ev.location and (not target.location or location_rank(ev.location) < location_rank(target.location)):
+        target.location = ev.location
+    target.origin = target.origin or ev.origin
+    target.mode = target.mode or ev.mode
+    for a in ev.actors:
+        if not any(x.name == a.name for x in target.actors):
+            target.actors.append(a)
+    for w in ev.weapons:
+        if not any(x.text == w.text for x in target.weapons):
+            target.weapons.append(w)
+    target.figures.extend(f for f in ev.figures if f not in target.figures)
+    for e in ev.evidence:
+        if e not in target.evidence:
+            target.evidence.append(e)
