@@ -10,6 +10,9 @@ can add any of them to their own pipeline:
     nlp.add_pipe("sitrep_figures")    # doc._.figures
     nlp.add_pipe("sitrep_claims")     # doc._.claims
     nlp.add_pipe("sitrep_events")     # doc._.events (uses the four above)
+    nlp.add_pipe("sitrep_links")      # claims ↔ events, figure sources, speech-act events
+
+Each factory declares what it `requires` and `assigns` (`nlp.analyze_pipes()` shows it).
 """
 from __future__ import annotations
 
@@ -63,34 +66,56 @@ class Claims:
 
 
 class Events:
+    def __init__(self):
+        from .extractors.gazetteer import Gazetteer
+        self.gazetteer = Gazetteer.default()
+
     def __call__(self, doc: Doc) -> Doc:
         from .extractors.events import find_events
         doc._.events = find_events(doc, times=doc._.times or [], places=doc._.places or [],
                                    figures=doc._.figures or [], claims=doc._.claims or [],
-                                   published=doc._.published)
+                                   published=doc._.published, gazetteer=self.gazetteer)
         return doc
 
 
-@Language.factory("sitrep_times")
+class Links:
+    def __call__(self, doc: Doc) -> Doc:
+        from .extractors.links import link
+        doc._.events = doc._.events or []
+        link(doc._.events, doc._.claims or [], doc)
+        return doc
+
+
+PARSED = ["token.dep", "token.head", "token.lemma", "token.tag", "doc.sents"]
+
+
+@Language.factory("sitrep_times", requires=["doc.ents", *PARSED], assigns=["doc._.times"])
 def make_times(nlp: Language, name: str) -> Times:
     return Times()
 
 
-@Language.factory("sitrep_places")
+@Language.factory("sitrep_places", requires=["doc.ents", *PARSED], assigns=["doc._.places"])
 def make_places(nlp: Language, name: str) -> Places:
     return Places()
 
 
-@Language.factory("sitrep_figures")
+@Language.factory("sitrep_figures", requires=["doc.ents", *PARSED], assigns=["doc._.figures"])
 def make_figures(nlp: Language, name: str) -> Figures:
     return Figures()
 
 
-@Language.factory("sitrep_claims")
+@Language.factory("sitrep_claims", requires=["doc.ents", "doc._.figures", *PARSED], assigns=["doc._.claims"])
 def make_claims(nlp: Language, name: str) -> Claims:
     return Claims()
 
 
-@Language.factory("sitrep_events")
+@Language.factory("sitrep_events", requires=["doc._.times", "doc._.places", "doc._.figures", "doc._.claims", *PARSED],
+                  assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> Events:
     return Events()
+
+
+@Language.factory("sitrep_links", requires=["doc._.events", "doc._.claims", "doc._.times", "doc.sents"],
+                  assigns=["doc._.events", "doc._.claims"])
+def make_links(nlp: Language, name: str) -> Links:
+    return Links()
