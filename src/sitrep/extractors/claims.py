@@ -258,7 +258,7 @@ def find_claims(doc, figure_offsets: Optional[list[int]] = None) -> list[Claim]:
                 if subj is None:  # "..., says Randa Slim, senior fellow"
                     subj = next((c for c in cue.children if c.dep_ in ("nsubj",) or (c.dep_ == "dobj" and c.i > cue.i and lemma == "say")), None)
                 src = None
-                if subj is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in subj.children):
+                if subj is not None and _nobody(subj):
                     continue  # "no group has claimed responsibility" is the absence of a claim
                 if subj is not None:
                     src = doc[subj.left_edge.i:subj.right_edge.i + 1] if subj.ent_type_ == "PERSON" and subj.dep_ != "nsubj" else _np_span(subj)
@@ -384,6 +384,8 @@ def _merge_tagged(doc, text: str, claims: list[Claim], figure_offsets: list[int]
         cue_tok = _token_at(doc, att.cue[0]) if att.cue else None
         lemma = cue_tok.lemma_.lower() if cue_tok is not None else ""
         src = doc.char_span(att.source[0], att.source[1], alignment_mode="expand") if att.source else None
+        if src is not None and len(src) and _nobody(src.root):
+            continue
         speaker = speaker_of(src) if src is not None and len(src) else None
         stance = _stance(lemma, cue_tok, body, False)
         quoted = text[max(0, parts[0][0] - 1):parts[0][0] + 1].strip()[:1] in ("“", '"', "‘")
@@ -394,6 +396,12 @@ def _merge_tagged(doc, text: str, claims: list[Claim], figure_offsets: list[int]
             spans=ClaimSpans(source=list(att.source) if att.source else None,
                              cue=list(att.cue) if att.cue else None, content=list(parts[0]),
                              content_parts=[list(p) for p in parts] if len(parts) > 1 else None)))
+
+
+def _nobody(tok) -> bool:
+    """"No group", "none of the factions": a source that says nobody made the claim."""
+    return tok.lower_ in ("none", "nobody", "noone") or any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.children)
 
 
 def _token_at(doc, char: int):

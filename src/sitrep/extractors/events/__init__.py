@@ -16,7 +16,8 @@ from typing import Optional
 
 from ...models import Claim, Event, Evidence, Figure, Place, TimeExpr
 from .anchors import Anchors, attach_figures, attach_origin, is_background, weapons_near
-from .coreference import corefer
+from .classifier import reconcile
+from .coreference import corefer, mark_background
 from .mention import Mention
 from .participants import attribute, participants
 from .triggers import find_triggers
@@ -25,11 +26,13 @@ WEAPON_TYPES = {"ASSAULT", "THREATEN", "MOBILIZE"}
 
 
 def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[Figure],
-                claims: list[Claim], published: Optional[str], gazetteer=None) -> list[Event]:
+                claims: list[Claim], published: Optional[str], gazetteer=None, classifier: bool = True) -> list[Event]:
     if gazetteer is None:
         from ..gazetteer import Gazetteer
         gazetteer = Gazetteer.default()
     triggers = find_triggers(doc)
+    if classifier:
+        triggers = reconcile(doc, triggers)
     anchors = Anchors(doc, times, places, triggers, gazetteer)
     place_spans = [(p.start, p.end) for p in places]
     speakers = [((c.spans.content[0], c.spans.content[1]), c.speaker.name or c.speaker.affiliation)
@@ -51,6 +54,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     attach_figures(mentions, figures, doc)
     attach_origin(mentions, doc, places)
     events = [m.event for m in corefer(mentions)]
+    mark_background(events)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     return events

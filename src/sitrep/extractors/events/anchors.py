@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
-from ...lexicon import plover
+from ...lexicon import plover, speech
 from ...models import Claim, EventDate, Figure, Location, Place, TimeExpr, Weapon
 from .mention import Mention, Trigger
 from ..places import datelines
@@ -155,6 +155,16 @@ def location_rank(loc: Location) -> int:
     return {"clause": 0, "sentence": 1, "dateline": 2, "article": 3}.get(loc.basis or "", 4)
 
 
+def _predicate_of_subject(trig: Trigger):
+    """"A car bomb tore through a market on Tuesday": the verb an event noun is the subject of
+    says when and where it happened. Otherwise the trigger itself."""
+    tok = trig.token
+    if trig.anchor.i == tok.i and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
+            and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in speech.CUES:
+        return tok.head
+    return tok
+
+
 class Anchors:
     """The times and places of one article, indexed by the event word that governs them."""
 
@@ -188,11 +198,9 @@ class Anchors:
                 if node.dep_ == "pobj" and node.head.lower_ in LOCATION_PREPS:
                     ok = True
                 node = node.head
-                if node.i in trigger_tokens:
-                    if ok:
+                if node.i in trigger_tokens or node.pos_ in ("VERB", "AUX"):
+                    if ok:  # a verb's places serve the event noun that is its subject
                         place_of.setdefault(node.i, []).append(p)
-                    break
-                if node.pos_ in ("VERB", "AUX"):
                     break
         self.dateline = dateline_place(doc, places, gazetteer)
         self.main_place = main_place(places)
@@ -200,7 +208,7 @@ class Anchors:
     def date(self, trig: Trigger, claims: list[Claim]) -> EventDate:
         """Own clause, then the event it hangs from, then the claim reporting it."""
         tok, time_of = trig.token, self.time_of
-        t = time_of.get(tok.i) or time_of.get(trig.anchor.i)
+        t = time_of.get(tok.i) or time_of.get(trig.anchor.i) or time_of.get(_predicate_of_subject(trig).i)
         node = trig.anchor
         for _ in range(3):
             if t is not None or node.head.i == node.i or node.dep_ not in ("conj", "advcl", "relcl", "xcomp", "acl", "pcomp", "pobj", "prep"):
@@ -215,7 +223,8 @@ class Anchors:
 
     def location(self, trig: Trigger) -> Optional[Location]:
         tok, sent = trig.token, trig.token.sent
-        attached = self.place_of.get(tok.i) or self.place_of.get(trig.anchor.i)
+        attached = self.place_of.get(tok.i) or self.place_of.get(trig.anchor.i) \
+            or self.place_of.get(_predicate_of_subject(trig).i)
         if attached:
             return Location.from_place(most_specific(attached), "clause")
         in_sent = [p for p in self.places if sent.start_char <= p.start < sent.end_char and p is not self.dateline]

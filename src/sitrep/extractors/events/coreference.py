@@ -88,3 +88,17 @@ def _merge_into(target: Event, ev: Event) -> None:
     for e in ev.evidence:
         if e not in target.evidence:
             target.evidence.append(e)
+
+
+def mark_background(events: list[Event]) -> None:
+    """Recalled history is not the news. The lead event is the article's first dated physical
+    event that is not already history; any event dated wholly before it is background
+    ("Friday's ambush, which killed four soldiers" in a story about Tuesday's bombing)."""
+    lead = next((e for e in events if e.type in plover.PHYSICAL and e.main and date_range(e.date.value)), None)
+    if lead is None:
+        return
+    start = date_range(lead.date.value)[0]
+    for e in events:
+        span = date_range(e.date.value)
+        if span is not None and span[1] < start:
+            e.main = False

@@ -26,7 +26,10 @@ GOVERNMENT = {"government", "ministry", "minister", "president", "parliament", "
               "emir", "prime", "premier", "state", "department", "police", "judge", "court", "regime",
               "leader", "embassy", "ambassador", "spokesman", "congress", "senate", "kremlin", "white"}
 VERBAL = {"AGREE", "REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
+MEASURE_NOUNS = {"toll", "tally", "number", "count", "figure", "total", "rate", "percent", "share"}
 TIME_NOUNS = {"time", "night", "day", "morning", "evening", "week", "month", "year", "hour", "weekend"}
+ACCUSING = {"accuse", "blame", "charge", "hold", "attribute", "suspect"}
+LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "along", "across", "on"}
 PRONOUN_SET = {"it", "they", "he", "she", "i", "we", "who", "that", "which", "them"}
 
 
@@ -110,7 +113,13 @@ def _subject(tok):
         if node.dep_ == "relcl":
             return node.head
         if node.dep_ == "pobj" and node.head.dep_ == "prep":
-            node = node.head.head
+            verb = node.head.head
+            if verb.lemma_.lower() in speech.CUES:
+                # "blaming the army for the blast": the blamed did it (as alleged), not the blamer;
+                # "said in a statement on the attack": a speaker is not a participant
+                obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                return obj if verb.lemma_.lower() in ACCUSING and obj is not None else None
+            node = verb
             continue
         return None
     return None
@@ -176,8 +185,8 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
                 return  # "no group has claimed responsibility"
             if tok.i == trig.token.i or plover.lookup_noun(lemma) or lemma in plover.WEAPON_MODES \
-                    or two in plover.WEAPON_MODES or lemma in TIME_NOUNS:
-                return  # the event itself, another event, a weapon or a time: not a participant
+                    or two in plover.WEAPON_MODES or lemma in TIME_NOUNS or lemma in MEASURE_NOUNS:
+                return  # the event itself, another event, a weapon, a time or a count: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant
             name = _entity_text(tok)
@@ -208,7 +217,12 @@ def _resolve_pronoun(tok, speakers) -> Optional[str]:
                 return name
         return None
     if low in ("who", "that", "which"):
-        return _entity_text(tok.head.head) if tok.head.dep_ == "relcl" else None
+        if tok.head.dep_ != "relcl":
+            return None
+        antecedent = tok.head.head
+        if antecedent.dep_ == "pobj" and antecedent.head.lower_ in LOCATIVE:
+            return None  # "the ambush near the border, which killed…": the clause is the ambush's, not the border's
+        return _entity_text(antecedent)
     clause = tok.head
     if tok.dep_ == "nsubj" and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speech.REPORTING_VERBS:
         reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -235,6 +249,13 @@ def attribute(actors: list[Actor], trig: Trigger, claims: list[Claim]) -> None:
     if claim is None:
         return
     if trig.type == "ASSAULT":
+        speaker = claim.speaker and (claim.speaker.name or claim.speaker.affiliation)
+        if claim.stance == "deny":  # "denied carrying out the attack": nobody is named by a denial
+            actors[:] = [a for a in actors if a.role != "actor"]
+            return
+        if claim.stance == "condemn":  # a condemner is never the perpetrator; nor does condemning allege
+            actors[:] = [a for a in actors if not (a.role == "actor" and a.name == speaker)]
+            return
         role = "claimed_by" if claim.stance == "claim_responsibility" else "alleged_perpetrator"
         for a in actors:
             if a.role == "actor":
