@@ -66,17 +66,18 @@ class Claims:
 
 
 class Events:
-    def __init__(self, classifier: bool = True):
+    def __init__(self, classifier: str):
+        from .extractors.events.classifier import load
         from .extractors.gazetteer import Gazetteer
         self.gazetteer = Gazetteer.default()
-        self.classifier = classifier
+        self.coder = load(None if classifier == "shipped" else classifier) if classifier else None
 
     def __call__(self, doc: Doc) -> Doc:
         from .extractors.events import find_events
         doc._.events = find_events(doc, times=doc._.times or [], places=doc._.places or [],
                                    figures=doc._.figures or [], claims=doc._.claims or [],
                                    published=doc._.published, gazetteer=self.gazetteer,
-                                   classifier=self.classifier)
+                                   coder=self.coder)
         return doc
 
 
@@ -111,10 +112,11 @@ def make_claims(nlp: Language, name: str) -> Claims:
     return Claims()
 
 
-@Language.factory("sitrep_events", default_config={"classifier": True}, requires=["doc._.times", "doc._.places", "doc._.figures", "doc._.claims", *PARSED],
+@Language.factory("sitrep_events", default_config={"classifier": "shipped"}, requires=["doc._.times", "doc._.places", "doc._.figures", "doc._.claims", *PARSED],
                   assigns=["doc._.events"])
-def make_events(nlp: Language, name: str, classifier: bool) -> Events:
-    """`classifier=False` codes with the PLOVER lexicon alone (for comparison)."""
+def make_events(nlp: Language, name: str, classifier: str) -> Events:
+    """`classifier`: "shipped" (the trained coder in sitrep/data/events), a folder holding
+    another trained coder, or "" to code with the PLOVER lexicon alone (for comparison)."""
     return Events(classifier)
 
 

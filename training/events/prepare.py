@@ -2,9 +2,11 @@
 
     python training/events/prepare.py [OUT=build/events]
 
-→ OUT/{train,dev,test}.spacy (each Doc one sentence, `doc.cats` over the 16 PLOVER types)
-and OUT/split.json (counts per source and split, the seed). See data.py for the sources,
-the split and how negatives are chosen.
+→ OUT/{train,dev,test}.spacy (each Doc one sentence, `doc.cats` over the 16 PLOVER types),
+OUT/gsr.spacy (PLOVER's gold records, fold number in `doc.user_data`), OUT/train-gsrK.spacy
+(train plus the GSR records outside fold K, for cross-validation), OUT/train-all.spacy (train
+plus every GSR record: the shipped model) and OUT/split.json (counts per source and split, the
+seed). See data.py for the sources, the split and how negatives are chosen.
 """
 from __future__ import annotations
 
@@ -83,6 +85,24 @@ def main() -> int:
         bins[split].add(doc)
     for split, db in bins.items():
         db.to_disk(out / f"{split}.spacy")
+    folds = data.gsr_folds()
+    records = data.gsr()
+    gold = []
+    for (rid, text, types), parsed in zip(records, parser.pipe([r[1] for r in records])):
+        doc = blank.make_doc(marked(text, [t.type for t in find_triggers(parsed)]))
+        doc.cats = {t: float(t in types) for t in data.TYPES}
+        doc.user_data["fold"] = folds[rid]
+        gold.append(doc)
+    DocBin(docs=gold, store_user_data=True).to_disk(out / "gsr.spacy")
+    for held in [*range(data.GSR_FOLDS), None]:
+        db = DocBin()
+        db.merge(bins["train"])
+        for doc in gold:
+            if doc.user_data["fold"] != held:
+                for _ in range(data.GSR_COPIES):
+                    db.add(doc)
+        db.to_disk(out / ("train-all.spacy" if held is None else f"train-gsr{held}.spacy"))
+    counts["gsr/folds"] = len(gold)
     (out / "split.json").write_text(json.dumps({"seed": data.SEED, "counts": dict(sorted(counts.items()))}, indent=1))
     for k, v in sorted(counts.items()):
         print(f"{k:28} {v}")

@@ -3,13 +3,15 @@
 A claim is about the event whose evidence its content covers (an attack first), else, if
 it takes a stance, the article's main event. Figures reported inside a claim's content are
 that claim's figures. An accusation names alleged perpetrators; a claim of responsibility
-names who claimed; condemnations, accusations and denials are speech-act events of their
-speaker (ACCUSE disapprove/allege, REJECT) when the parse did not already find them.
+names who claimed; condemnations, accusations and denials made with a verb that performs
+them are speech-act events of their speaker (ACCUSE disapprove/allege, REJECT) when the parse
+did not already find them.
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from ..lexicon import speech
 from ..models import Actor, Claim, Event, EventDate, Evidence
 
 SPEECH_EVENTS = {"condemn": ("ACCUSE", "disapprove"), "accuse": ("ACCUSE", "allege"), "deny": ("REJECT", None)}
@@ -51,7 +53,7 @@ def link(events: list[Event], claims: list[Claim], doc) -> None:
                     about.actors.append(Actor(role="alleged_perpetrator", name=accused, kind=None, country=None))
         if claim.stance == "claim_responsibility" and name:
             about.actors.append(Actor(role="claimed_by", name=name, kind="armed group", country=None))
-        if claim.stance in SPEECH_EVENTS and name:
+        if claim.stance in SPEECH_EVENTS and name and _stance_verb(claim, doc):
             etype, mode = SPEECH_EVENTS[claim.stance]
             if not _has_speech_event(events, etype, claim):
                 events.append(Event(
@@ -63,6 +65,18 @@ def link(events: list[Event], claims: list[Claim], doc) -> None:
                     evidence=[Evidence(sentence=doc.text[claim.spans.cue[0]:claim.spans.cue[1]] if claim.spans.cue else claim.text,
                                        start=(claim.spans.cue or claim.spans.content)[0],
                                        end=(claim.spans.cue or claim.spans.content)[1])]))
+
+
+def _stance_verb(claim: Claim, doc) -> bool:
+    """A speech act needs a verb that performs it ("condemned", "blamed", "denied") or the
+    speaker's own quoted words ("'We are outraged…,' Blinken said"); a stance read from a
+    paraphrase ("…, a source says") stays a claim and an allegation, not a second event."""
+    if claim.kind == "quote" and claim.stance in ("condemn", "deny"):
+        return True
+    if not claim.spans.cue:
+        return False
+    span = doc.char_span(claim.spans.cue[0], claim.spans.cue[1], alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in speech.STANCE_VERBS for t in span)
 
 
 def _has_speech_event(events: list[Event], etype: str, claim: Claim) -> bool:

@@ -26,15 +26,18 @@ WEAPON_TYPES = {"ASSAULT", "THREATEN", "MOBILIZE"}
 
 
 def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[Figure],
-                claims: list[Claim], published: Optional[str], gazetteer=None, classifier: bool = True) -> list[Event]:
+                claims: list[Claim], published: Optional[str], gazetteer=None, coder=None) -> list[Event]:
+    """Every event in `doc`. `coder` is the learned sentence classifier (classifier.load());
+    without one, events are coded with the PLOVER lexicon alone."""
     if gazetteer is None:
         from ..gazetteer import Gazetteer
         gazetteer = Gazetteer.default()
     triggers = find_triggers(doc)
-    if classifier:
-        triggers = reconcile(doc, triggers)
+    if coder is not None:
+        triggers = reconcile(doc, triggers, coder, (f.start for f in figures))
     anchors = Anchors(doc, times, places, triggers, gazetteer)
     place_spans = [(p.start, p.end) for p in places]
+    not_actors = anchors.dateline_spans
     speakers = [((c.spans.content[0], c.spans.content[1]), c.speaker.name or c.speaker.affiliation)
                 for c in claims if c.kind == "quote" and c.speaker and (c.speaker.name or c.speaker.affiliation)]
     mentions: list[Mention] = []
@@ -43,7 +46,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         weapons = weapons_near(tok, sent) if trig.type in WEAPON_TYPES else []
         mode = trig.mode or (weapons[0].kind if trig.type == "ASSAULT" and weapons else None)
         date = anchors.date(trig, claims)
-        actors = participants(trig, place_spans, speakers, gazetteer)
+        actors = participants(trig, place_spans, speakers, gazetteer, not_actors)
         attribute(actors, trig, claims)
         event = Event(
             id="", type=trig.type, mode=mode, main=not is_background(date, published),

@@ -79,9 +79,9 @@ def is_background(d: EventDate, published: Optional[str]) -> bool:
         return False
 
 
-def dateline_place(doc, places: list[Place], gazetteer) -> Optional[Place]:
+def dateline_place(spans: list[tuple[int, int]], places: list[Place]) -> Optional[Place]:
     """The place of the dateline: 'KABUL, Afghanistan (Reuters) —', 'BAGHDAD —'."""
-    starts = {start for start, _ in datelines(doc, gazetteer)[:1]}
+    starts = {start for start, _ in spans[:1]}
     return next((p for p in places if p.start in starts), None)
 
 
@@ -202,7 +202,8 @@ class Anchors:
                     if ok:  # a verb's places serve the event noun that is its subject
                         place_of.setdefault(node.i, []).append(p)
                     break
-        self.dateline = dateline_place(doc, places, gazetteer)
+        self.dateline_spans = datelines(doc, gazetteer)  # where the story was filed: never an actor
+        self.dateline = dateline_place(self.dateline_spans, places)
         self.main_place = main_place(places)
 
     def date(self, trig: Trigger, claims: list[Claim]) -> EventDate:

@@ -7,10 +7,12 @@ as marker words ("… LEXASSAULT"), and scores the 16 PLOVER types. It is traine
 types, sentences written here and PolNeAR sentences that report no event; its weights ship
 in `sitrep/data/events/`.
 
-`reconcile` then keeps the lexicon's triggers the coder supports, retypes the sentence's main
-trigger when the coder codes it otherwise ("sent troops" is MOBILIZE, not AID), drops the
-ones it does not support, and adds an event on the sentence's main predicate for a type the
-coder is confident of and no trigger named ("At least 30 people died …"). The dependency
+`reconcile` then keeps the lexicon's triggers the coder supports; for the sentence's own act
+(its main predicate and that predicate's conjuncts) it keeps the lexicon's type unless the
+coder is confident of another, which then retypes it ("sent troops" is MOBILIZE, not AID);
+other triggers the coder does not support are dropped ("requests for comment"); and a type
+the coder is confident of that no trigger named becomes an event on the main predicate ("At
+least 30 people died …"). The dependency
 rules keep what they do well: participants, negation, modality, dates, places, figures.
 """
 from __future__ import annotations
@@ -19,12 +21,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ...lexicon import speech
+from ...lexicon import plover, speech
 from .mention import Trigger
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "events"
-KEEP = 0.10   # a lexicon trigger whose type scores below this is not kept as it is
-ADD = 0.50    # a type scoring at least this is an event of the sentence, trigger or not
+KEEP = 0.20   # a lexicon trigger whose type scores below this is not kept as it is (tuned on VOA dev)
+ADD = 0.50    # a type scoring at least this is an event of the sentence, trigger or not (VOA dev)
 
 
 def marked(text: str, types: Iterable[str]) -> str:
@@ -32,18 +34,19 @@ def marked(text: str, types: Iterable[str]) -> str:
     return " ".join([text.strip(), *(f"LEX{t}" for t in sorted(set(types)))])
 
 
-@lru_cache(maxsize=1)
-def model():
-    """The trained coder, or None where the package was built without it."""
-    if not (MODEL_DIR / "meta.json").exists():
+@lru_cache(maxsize=4)
+def load(path: Optional[str] = None):
+    """The trained coder (the shipped one unless `path` names another), or None where the
+    package was built without it."""
+    folder = Path(path) if path else MODEL_DIR
+    if not (folder / "meta.json").exists():
         return None
     import spacy
 
-    return spacy.load(MODEL_DIR)
+    return spacy.load(folder)
 
 
-def sentence_scores(sents: list, triggers: list[Trigger]) -> list[dict[str, float]]:
-    coder = model()
+def sentence_scores(sents: list, triggers: list[Trigger], coder) -> list[dict[str, float]]:
     if coder is None:
         return [{} for _ in sents]
     texts = []
@@ -53,29 +56,53 @@ def sentence_scores(sents: list, triggers: list[Trigger]) -> list[dict[str, floa
     return [d.cats for d in coder.pipe(texts)]
 
 
-def reconcile(doc, triggers: list[Trigger]) -> list[Trigger]:
-    if model() is None:
+def reconcile(doc, triggers: list[Trigger], coder, figure_starts: Iterable[int] = ()) -> list[Trigger]:
+    """The triggers the article's events rest on, once the coder has read each sentence.
+    Kept whatever the coder says: types set by PLOVER's modality rules (a promised release is
+    AGREE), and physical events that a sentence counts or points back to — their figures and
+    roles must reach the event ("nine people had been injured", "blamed X for the blast")."""
+    if coder is None:
         return triggers
     sents = list(doc.sents)
+    figures = sorted(figure_starts)
     out: list[Trigger] = []
-    for sent, scores in zip(sents, sentence_scores(sents, triggers)):
+    for sent, scores in zip(sents, sentence_scores(sents, triggers, coder)):
         mine = [t for t in triggers if sent.start <= t.token.i < sent.end]
         confident = [t for t, p in sorted(scores.items(), key=lambda kv: -kv[1]) if p >= ADD]
-        kept = [t for t in mine if scores.get(t.type, 0.0) >= KEEP]
+        counted = any(sent.start_char <= f < sent.end_char for f in figures)
+        main = _main_predicate(sent)
+        own = _with_conjuncts(main)
+        kept = [t for t in mine if scores.get(t.type, 0.0) >= KEEP or t.by_modality or _refers_back(t)
+                or (counted and t.type in plover.PHYSICAL)]
         have = {t.type for t in kept}
         missing = [t for t in confident if t not in have]
-        main = _main_predicate(sent)
         for trig in mine:
-            if trig in kept or not missing:
+            if trig in kept or trig.anchor.i not in own:
                 continue
-            if main is not None and trig.anchor.i == main.i:  # the sentence's own act, coded otherwise
+            if missing:  # the sentence's own act, which the coder codes otherwise
                 trig.type, trig.mode, trig.source = missing.pop(0), None, "classifier"
-                kept.append(trig)
+            kept.append(trig)  # or which the coder has no confident reading of: the lexicon decides
         for etype in missing:
             if main is not None:
                 kept.append(Trigger(main, etype, None, source="classifier"))
         out.extend(sorted(kept, key=lambda t: t.token.i))
     return out
+
+
+def _refers_back(trig: Trigger) -> bool:
+    """"the blast", "Sunday's attack": a definite mention of a physical event points back to
+    one the article reports; it stays, whatever its sentence is mostly about, so that what the
+    sentence says of it (who is blamed, the toll) reaches that event through coreference."""
+    tok = trig.token
+    return trig.type in plover.PHYSICAL and tok.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children)
+
+
+def _with_conjuncts(verb) -> set[int]:
+    """"spoke with his counterpart and condemned the attack": both are the sentence's own acts."""
+    if verb is None:
+        return set()
+    return {verb.i} | {c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")}
 
 
 def _main_predicate(sent) -> Optional[object]:

@@ -46,21 +46,26 @@ def corefer(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         ev, target = m.event, None
         if ev.type in plover.PHYSICAL:
-            for prev in out:
-                if prev.event.type != ev.type or not compatible_dates(prev.event.date, ev.date):
-                    continue
-                if _nested(prev, m):
-                    ev.actors = [a for a in ev.actors if a.role != "actor"]
-                    target = prev
-                    break
-                if prev.event.main == ev.main and _same_place(prev.event, ev) and _anaphoric(m):
-                    target = prev
-                    break
+            same = [p for p in out if p.event.type == ev.type]
+            target = next((p for p in same if _nested(p, m)), None)  # its own sentence's event first
+            if target is not None:
+                ev.actors = [a for a in ev.actors if a.role != "actor"]
+            else:
+                target = next((p for p in same if compatible_dates(p.event.date, ev.date)
+                               and p.event.main == ev.main and _same_place(p.event, ev) and _anaphoric(m)
+                               and not _different_actors(p.event, ev)), None)
         if target is None:
             out.append(m)
             continue
         _merge_into(target.event, ev)
     return out
+
+
+def _different_actors(a: Event, b: Event) -> bool:
+    """Both name who acted, and nobody in common: Trump's strike and Iran's retaliation."""
+    def names(e: Event) -> set[str]:
+        return {w for x in e.actors if x.role == "actor" for w in x.name.lower().split() if len(w) > 2}
+    return bool(names(a)) and bool(names(b)) and not names(a) & names(b)
 
 
 def _same_place(a: Event, b: Event) -> bool:

@@ -24,6 +24,7 @@ class Trigger:
     negated: bool = False
     future: bool = False
     hypothetical: bool = False
+    by_modality: bool = False         # its type comes from PLOVER's modality rules (a promise → AGREE)
     absorbed_by: Optional["Trigger"] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -39,6 +39,12 @@ def _aux_words(tok) -> set[str]:
 
 
 def apply_modality(trig: Trigger) -> None:
+    before = trig.type
+    _apply(trig)
+    trig.by_modality = trig.type != before
+
+
+def _apply(trig: Trigger) -> None:
     tok = trig.token
     verb = trig.anchor if trig.anchor is not tok or tok.pos_ == "VERB" else _governing_verb(tok)
     chain = [tok] + ([verb] if verb is not tok and trig.anchor is not tok else [])
@@ -64,13 +70,22 @@ def apply_modality(trig: Trigger) -> None:
         words |= _aux_words(node) & (FUTURE_AUX | HYPOTHETICAL_AUX)
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in tok.children):
         trig.hypothetical = True
+    if tok.pos_ == "NOUN" and tok.dep_ == "attr" and anchor.i == tok.i:
+        trig.hypothetical = True  # "any attack on the coalition is an attack on the Peshmerga": a label
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for c in anchor.children):
+        trig.hypothetical = True  # "whether Iran will allow more attacks": an open question
+    first = _first_conjunct(anchor)
+    if first.pos_ == "VERB" and first.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
+        trig.hypothetical = True  # "reached out to X to discuss the incident and to pledge…": a purpose
+    if trig.type == "REQUEST" and anchor.lemma_.lower() in DESIRE_VERBS and any(c.dep_ == "xcomp" for c in anchor.children):
+        trig.hypothetical = True  # "seeks to reopen negotiations": wanting to, not asking
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_AMOD for c in tok.children):
         trig.hypothetical = True
     if words & HYPOTHETICAL_AUX or words & HYPOTHETICAL_ADV:
         trig.hypothetical = True
-    # "the decision to attack", "attempts to attribute": an act only named, not done
-    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    # "the decision to attack", "efforts to investigate and hold accountable": an act only named
+    if tok.pos_ == "VERB" and first.dep_ in ("acl", "xcomp") and first.head.pos_ == "NOUN" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in first.children):
         trig.hypothetical = True
     if verb.dep_ in ("xcomp", "dobj", "pobj") and verb.head.lemma_.lower() in DESIRE_VERBS \
             or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in DESIRE_VERBS and tok is not anchor):
@@ -98,6 +113,15 @@ def apply_modality(trig: Trigger) -> None:
             trig.type, trig.mode = "AGREE", None
         elif trig.type == "CONSULT":
             trig.type, trig.mode = "AGREE", None
+
+
+def _first_conjunct(tok):
+    """"to investigate and hold accountable": a conjunct shares the first one's clause type."""
+    for _ in range(5):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _conditional(verb) -> bool:

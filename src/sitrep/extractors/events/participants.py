@@ -28,6 +28,11 @@ GOVERNMENT = {"government", "ministry", "minister", "president", "parliament", "
 VERBAL = {"AGREE", "REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
 MEASURE_NOUNS = {"toll", "tally", "number", "count", "figure", "total", "rate", "percent", "share"}
 TIME_NOUNS = {"time", "night", "day", "morning", "evening", "week", "month", "year", "hour", "weekend"}
+# Verbs whose passive tells how its subject feels ("we are outraged"), unlike "rumors are rejected".
+FEELINGS = {"outrage", "shock", "appal", "appall", "dismay", "alarm", "disturb", "anger", "sadden", "concern",
+            "disappoint", "horrify", "trouble", "encourage", "please", "delight", "relieve"}
+# Verbs whose subject takes part in the event noun they govern ("engaged in fighting").
+TAKING_PART = plover.LIGHT_VERBS | {"participate", "involve", "be", "help"}
 ACCUSING = {"accuse", "blame", "charge", "hold", "attribute", "suspect"}
 LOCATIVE = {"in", "near", "at", "outside", "inside", "around", "along", "across", "on"}
 PRONOUN_SET = {"it", "they", "he", "she", "i", "we", "who", "that", "which", "them"}
@@ -119,6 +124,8 @@ def _subject(tok):
                 # "said in a statement on the attack": a speaker is not a participant
                 obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
                 return obj if verb.lemma_.lower() in ACCUSING and obj is not None else None
+            if verb.lemma_.lower() not in TAKING_PART:
+                return None  # "punishing the U.S. for the killing": the punisher is not the killer
             node = verb
             continue
         return None
@@ -150,7 +157,9 @@ def _expand_conj(tok) -> list:
     return out
 
 
-def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]:
+def participants(trig: Trigger, place_spans, speakers, gazetteer, not_actors=()) -> list[Actor]:
+    """Actors, recipients and targets of one trigger. `not_actors`: character spans (a
+    dateline) whose words are never participants."""
     actors: list[Actor] = []
     subj = _subject(trig.anchor)
     if subj is None and trig.token.pos_ == "NOUN":
@@ -166,7 +175,7 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
                     subj = next((g for g in c.children if g.dep_ == "pobj"), None)
     role_other = "target" if trig.type == "ASSAULT" else "recipient"
     passive_subject = next((c for c in trig.anchor.children if c.dep_ == "nsubjpass"), None)
-    if subj is None and passive_subject is not None and trig.type in VERBAL:
+    if subj is None and passive_subject is not None and trig.type in VERBAL and trig.anchor.lemma_.lower() in FEELINGS:
         subj = passive_subject  # "We are outraged by the attack": the outraged speak
 
     def add(tok, role):
@@ -189,6 +198,8 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer) -> list[Actor]
                 return  # the event itself, another event, a weapon, a time or a count: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant
+            if any(s <= tok.idx < e for s, e in not_actors):
+                return
             name = _entity_text(tok)
             kind, country = _kind_country(tok, gazetteer)
         if name and not any(a.name == name for a in actors):
