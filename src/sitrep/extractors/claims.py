@@ -17,6 +17,7 @@ from typing import Optional
 from ..lexicon.speech import CUES, NEEDS_CONTENT
 from ..models import Claim, ClaimSpans, Speaker
 from .attribution import attributions
+from .syntax import participle_head
 
 STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny",
                  "accuse": "accuse", "blame": "accuse", "attribute": "accuse", "allege": "accuse",
@@ -178,7 +179,9 @@ def speaker_of(span) -> Speaker:
             title = title or (doc[words[0].i:app.i + 1].text if words else app.text)
             affiliation = _org_phrase(app) or affiliation
     if not persons and not anonymous and orgs:
-        name = _clean(orgs[0].text) if len(orgs[0]) >= len(span) - 1 else None
+        # the organisation is the speaker when it is the whole source or named in apposition
+        # ("a little known militant group, Saraya Awliya al-Dam, claimed …")
+        name = _clean(orgs[0].text) if len(orgs[0]) >= len(span) - 1 or named else None
         if name:
             affiliation = None
     if not name and not anonymous and head.pos_ == "PROPN":
@@ -191,6 +194,7 @@ def speaker_of(span) -> Speaker:
 
 
 def _subject(cue):
+    cue = participle_head(cue)
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...models import Claim, Event, Evidence, Figure, Place, TimeExpr
-from .anchors import Anchors, attach_figures, attach_origin, is_background, weapons_near
+from .anchors import EVENT_COUNTS, Anchors, attach_figures, attach_origin, is_background, weapons_near
 from .classifier import reconcile
 from .coreference import corefer, mark_background
 from .mention import Mention
@@ -34,7 +34,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         gazetteer = Gazetteer.default()
     triggers = find_triggers(doc)
     if coder is not None:
-        triggers = reconcile(doc, triggers, coder, (f.start for f in figures))
+        triggers = reconcile(doc, triggers, coder, (f.start for f in figures if f.kind in EVENT_COUNTS))
     anchors = Anchors(doc, times, places, triggers, gazetteer)
     place_spans = [(p.start, p.end) for p in places]
     not_actors = anchors.dateline_spans

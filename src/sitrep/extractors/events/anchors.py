@@ -238,11 +238,15 @@ class Anchors:
         return None
 
 
+# Figures that count what a physical event did: their sentence's physical mentions carry them.
+EVENT_COUNTS = {"killed", "injured", "weapon_count", "kidnapped", "arrested", "missing"}
+
+
 def attach_figures(mentions: list[Mention], figures: list[Figure], doc) -> None:
     """Each figure goes to the nearest event in its sentence that such a figure describes."""
     kind_types = {"killed": {"ASSAULT"}, "injured": {"ASSAULT"}, "weapon_count": {"ASSAULT", "THREATEN", "MOBILIZE"},
                   "kidnapped": {"ASSAULT"}, "arrested": {"COERCE", "ASSAULT"}, "missing": {"ASSAULT"},
-                  "displaced": {"ASSAULT", "COERCE"}}
+                  "displaced": {"COERCE"}}  # people who fled fighting are not an attack's casualties
     for f in figures:
         sent = doc.char_span(f.start, f.end, alignment_mode="expand")
         if sent is None:

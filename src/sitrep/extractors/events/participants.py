@@ -11,6 +11,7 @@ from typing import Optional
 
 from ...lexicon import plover, speech
 from ...models import Actor, Claim
+from ..syntax import participle_head
 from .mention import Trigger
 from .triggers import NON_EVENT_OBJECTS
 
@@ -93,7 +94,7 @@ def _kind_country(tok, gazetteer) -> tuple[Optional[str], Optional[str]]:
 
 
 def _subject(tok):
-    node = tok
+    node = participle_head(tok)
     for _ in range(5):
         for child in node.children:
             if child.dep_ in ("nsubj",) and not (node.dep_ == "relcl" and child.lower_ in ("that", "which", "who")):
@@ -132,6 +133,10 @@ def _subject(tok):
     return None
 
 
+def _is_country(tok, gazetteer) -> bool:
+    return gazetteer is not None and any(c.feature == "country" for c in gazetteer.candidates(tok.text))
+
+
 def _objects(trig: Trigger) -> list:
     found = []
     for holder in {trig.anchor, trig.token}:
@@ -167,11 +172,12 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer, not_actors=())
         subj = poss
         if subj is None:  # "an Israeli strike", "Iranian attack"
             for c in trig.token.children:
-                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
-                    subj = c
+                if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "ORG") or (
+                        c.ent_type_ == "GPE" and _is_country(c, gazetteer))):
+                    subj = c  # "Kassala market attack" names where, "U.S. strike" who
         if subj is None:
             for c in trig.token.children:
-                if c.dep_ == "prep" and c.lower_ == "by":
+                if c.dep_ == "prep" and c.lower_ in ("by", "between"):  # "fighting between the army and the RSF"
                     subj = next((g for g in c.children if g.dep_ == "pobj"), None)
     role_other = "target" if trig.type == "ASSAULT" else "recipient"
     passive_subject = next((c for c in trig.anchor.children if c.dep_ == "nsubjpass"), None)

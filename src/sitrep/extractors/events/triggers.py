@@ -98,6 +98,8 @@ def find_triggers(doc) -> list[Trigger]:
                 triggers.append(trig)
         elif tok.pos_ == "NOUN" and tok.i not in used_nouns:
             lemma = tok.lemma_.lower()
+            if tok.dep_ == "compound":
+                continue  # "aid agencies", "protest leaders": the noun names a kind of thing
             if lemma == "strike" and _labour_context(tok):
                 triggers.append(Trigger(tok, "PROTEST", "hunger" if _modifier(tok) == "hunger" else "strike"))
                 continue
