@@ -60,7 +60,7 @@ def test_not_a_database(tmp_path):
     fake = tmp_path / "fake.db"
     fake.write_text("this is not sqlite " * 100)
     run = sitrep("ingest", SAMPLES, "--db", fake)
-    assert run.returncode == 2 and "not a sitrep database" in run.stderr
+    assert run.returncode == 3 and "not a sitrep database" in run.stderr  # 3: the database cannot be used
     assert fake.read_text().startswith("this is not sqlite")
 
 

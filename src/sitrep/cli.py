@@ -1,13 +1,23 @@
-"""The `sitrep` command: a thin layer over the Python API (read, extract, Store, export)."""
+"""The `sitrep` command: a thin layer over the Python API (read, extract, Store, export).
+
+Exit codes: 0 all well; 1 some inputs could not be read or extracted (each named on one line,
+the rest stored); 2 usage error; 3 the database cannot be used (not sitrep's, corrupt,
+read-only, disk full); 4 the output file cannot be written; 5 sitrep's cache (the gazetteer)
+cannot be built or read. Every message is one line; text from articles, file names and ids
+is printed as text, never as markup.
+"""
 from __future__ import annotations
 
 import json
+import re
 import sys
+from datetime import date
 from pathlib import Path
-from typing import Iterator, List, Optional, Union
+from typing import Iterator, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
@@ -17,24 +27,84 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per message, never wrapped
 out = Console(highlight=False)
 
+EXIT_INPUT, EXIT_USAGE, EXIT_DATABASE, EXIT_OUTPUT, EXIT_CACHE = 1, 2, 3, 4, 5
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
+BUDGET_OPTION = typer.Option(120.0, "--timeout", help="Seconds one article may take before it is skipped.")
+
+
+def _error(message: object) -> None:
+    err.print(f"[red]error[/red] {escape(str(message))}")
+
+
+def _fail(message: object, code: int):
+    _error(message)
+    raise typer.Exit(code)
+
+
+def _date_option(value: Optional[str], name: str) -> Optional[str]:
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        _fail(f"{name} {value!r}: expected a date YYYY-MM-DD (or YYYY-MM, YYYY)", EXIT_USAGE)
+    return value
+
+
+def _positive(value, name: str):
+    if value is not None and value <= 0:
+        _fail(f"{name} must be positive, got {value}", EXIT_USAGE)
+    return value
 
 
 def _articles(paths: List[Path], published: Optional[str], failures: list) -> Iterator:
     """Articles from the inputs; each bad input is reported on one line and counted."""
     from .read import InputError, read
 
+    today = date.today().isoformat()
     try:
         items = read(paths, published=published)
         for item in items:
             if isinstance(item, InputError):
-                err.print(f"[red]error[/red] {item}")
+                _error(item)
                 failures.append(item)
-            else:
-                yield item
+                continue
+            if item.published and item.published > today:
+                err.print(f"[yellow]warning[/yellow] {escape(str(item.source))}: publication date "
+                          f"{item.published} is in the future; dates are resolved against it")
+            yield item
     except InputError as exc:  # a bad --published value
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2)
+        _fail(exc, EXIT_USAGE)
+
+
+def _extractions(articles, failures: list, budget: float) -> Iterator:
+    """Extractions of the articles; one that fails or runs over its budget is named and skipped."""
+    from .pipeline import extract_articles
+    from .read import InputError
+
+    for x in extract_articles(articles, budget=budget):
+        if isinstance(x, InputError):
+            _error(x)
+            failures.append(x)
+        else:
+            yield x
+
+
+def _open_store(db: Path, readonly: bool = False):
+    from .store import Store, StoreError
+
+    if readonly and not db.exists():
+        _fail(f"{db}: no such database (run `sitrep ingest PATH --db {db}` first)", EXIT_USAGE)
+    try:
+        return Store(db, readonly=readonly)
+    except StoreError as exc:
+        _fail(exc, EXIT_DATABASE)
+
+
+def _gazetteer_ready() -> None:
+    """Build or open the gazetteer before any work, so a cache fault is one line, not a traceback."""
+    from .extractors.gazetteer import Gazetteer, GazetteerError
+
+    try:
+        Gazetteer.default()
+    except GazetteerError as exc:
+        _fail(exc, EXIT_CACHE)
 
 
 def _progress(iterable, total_hint: str):
@@ -55,18 +125,17 @@ def _progress(iterable, total_hint: str):
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
            db: Path = DB_OPTION,
-           published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD where none is known.")):
+           published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
+           timeout: float = BUDGET_OPTION):
     """Read articles, extract their events and store them."""
-    from .pipeline import extract_articles
-    from .store import Store, StoreError
+    from .store import StoreError
 
+    _positive(timeout, "--timeout")
     failures: list = []
     added = skipped = 0
-    try:
-        store = Store(db)
-    except StoreError as exc:
-        err.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2)
+    store = _open_store(db)
+    _gazetteer_ready()
+
     def fresh():
         nonlocal skipped
         for article in _articles(paths, published, failures):
@@ -76,34 +145,39 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
                 yield article
 
     with store:
-        for x in _progress(extract_articles(fresh()), "extracting"):
-            if store.add(x):
-                added += 1
-            else:  # the same article twice in one batch
-                skipped += 1
+        try:
+            for x in _progress(_extractions(fresh(), failures, timeout), "extracting"):
+                if store.add(x):
+                    added += 1
+                else:  # the same article twice in one batch, or stored meanwhile by another ingest
+                    skipped += 1
+        except StoreError as exc:  # disk full, read-only: what is stored stays stored
+            _fail(f"{exc}; {added} article(s) added before it", EXIT_DATABASE)
         counts = store.counts()
     err.print(f"{added} article(s) added, {skipped} already stored, {len(failures)} failed; "
-              f"{db} now holds {counts['articles']} articles, {counts['events']} events, {counts['claims']} claims")
+              f"{escape(str(db))} now holds {counts['articles']} articles, {counts['events']} events, "
+              f"{counts['claims']} claims")
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_INPUT)
 
 
 @app.command()
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
             as_json: bool = typer.Option(False, "--json", help="Print one JSON document per article (JSON Lines)."),
-            published: Optional[str] = typer.Option(None, help="Publication date YYYY-MM-DD where none is known.")):
+            published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
+            timeout: float = BUDGET_OPTION):
     """Extract events without storing them."""
-    from .pipeline import extract_articles
-
+    _positive(timeout, "--timeout")
+    _gazetteer_ready()
     failures: list = []
-    for x in _progress(extract_articles(_articles(paths, published, failures)), "extracting"):
+    for x in _progress(_extractions(_articles(paths, published, failures), failures, timeout), "extracting"):
         if as_json:
             sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
             _event_table([_row(e, x.article) for e in x.events], title=x.article.source or x.article.id)
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_INPUT)
 
 
 def _row(e, article) -> dict:
@@ -125,14 +199,14 @@ def _names(names, keep: int = 2) -> str:
 
 
 def _event_table(rows: list, title: str) -> None:
-    table = Table(title=title, show_lines=False, expand=False)
+    table = Table(title=escape(str(title)), show_lines=False, expand=False)
     for col in ("id", "type", "mode", "date", "location", "actor", "target", "figures"):
         table.add_column(col, overflow="fold", max_width=34 if col in ("actor", "target") else None)
     for r in rows:
         style = None if r["main"] else "dim"
-        table.add_row(r["id"], r["type"], r["mode"] or "", r["date"] or "",
-                      ", ".join(x for x in (r["location"], r["country"]) if x), r["actor"], r["target"],
-                      r["figures"], style=style)
+        cells = (r["id"], r["type"], r["mode"] or "", r["date"] or "",
+                 ", ".join(x for x in (r["location"], r["country"]) if x), r["actor"], r["target"], r["figures"])
+        table.add_row(*(escape(str(c)) for c in cells), style=style)  # article text is never markup
     out.print(table)
 
 
@@ -145,10 +219,10 @@ def events(db: Path = DB_OPTION,
            main: bool = typer.Option(False, "--main", help="Only what articles report as news."),
            limit: int = typer.Option(200, help="At most this many rows.")):
     """List stored events."""
-    from .store import Store
-
-    _require(db)
-    with Store(db) as store:
+    _date_option(since, "--since")
+    _date_option(until, "--until")
+    _positive(limit, "--limit")
+    with _open_store(db, readonly=True) as store:
         rows = store.events(type=type, country=country, since=since, until=until, main_only=main, limit=limit)
     table_rows = []
     for r in rows:
@@ -160,14 +234,10 @@ def events(db: Path = DB_OPTION,
 @app.command()
 def show(event_id: str, db: Path = DB_OPTION):
     """Print one stored event as JSON, with its article."""
-    from .store import Store
-
-    _require(db)
-    with Store(db) as store:
+    with _open_store(db, readonly=True) as store:
         event = store.event(event_id)
     if event is None:
-        err.print(f"[red]error[/red] no event {event_id!r} in {db}")
-        raise typer.Exit(1)
+        _fail(f"no event {event_id!r} in {db}", 1)
     sys.stdout.write(json.dumps(event, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -177,20 +247,23 @@ def export(db: Path = DB_OPTION,
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")):
     """Export stored events as JSON Lines, ACLED-like CSV or GeoJSON."""
     from .export import FORMATS, write
-    from .store import Store
 
     if format not in FORMATS:
-        err.print(f"[red]error[/red] unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    _require(db)
-    with Store(db) as store:
+        _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    with _open_store(db, readonly=True) as store:
         docs = list(store.documents())
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            n = write(docs, format, fh)
-        err.print(f"{n} event(s) written to {output}")
-    else:
+    if not output:
         write(docs, format, sys.stdout)
+        return
+    partial = output.with_name(output.name + ".partial")  # a failed write never leaves half a file
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as fh:
+            n = write(docs, format, fh)
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        _fail(f"{output}: cannot write ({exc.strerror or exc})", EXIT_OUTPUT)
+    err.print(f"{n} event(s) written to {escape(str(output))}")
 
 
 @app.command()
@@ -199,10 +272,9 @@ def incidents(db: Path = DB_OPTION,
               as_json: bool = typer.Option(False, "--json", help="Print JSON Lines.")):
     """Merge reports of the same event across articles; show where sources disagree."""
     from .merge import merge
-    from .store import Store
 
-    _require(db)
-    with Store(db) as store:
+    _positive(radius, "--radius")
+    with _open_store(db, readonly=True) as store:
         found = merge(store.documents(), radius_km=radius)
     if as_json:
         for inc in found:
@@ -213,8 +285,9 @@ def incidents(db: Path = DB_OPTION,
         table.add_column(col, overflow="fold")
     for inc in found:
         loc = inc.location or {}
-        table.add_row(inc.id, inc.type, inc.date or "", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x),
-                      str(len(inc.events)), "\n".join(inc.disagreements))
+        cells = (inc.id, inc.type, inc.date or "", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x),
+                 str(len(inc.events)), "\n".join(inc.disagreements))
+        table.add_row(*(escape(str(c)) for c in cells))
     out.print(table)
 
 
@@ -222,12 +295,6 @@ def incidents(db: Path = DB_OPTION,
 def version():
     """Print sitrep's version."""
     out.print(__version__)
-
-
-def _require(db: Path) -> None:
-    if not db.exists():
-        err.print(f"[red]error[/red] {db}: no such database (run `sitrep ingest PATH --db {db}` first)")
-        raise typer.Exit(2)
 
 
 if __name__ == "__main__":

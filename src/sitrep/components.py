@@ -24,12 +24,23 @@ for _name in ("published", "times", "places", "figures", "claims", "events"):
         Doc.set_extension(_name, default=None)
 
 
+MAX_SENTENCE_TOKENS = 150  # news sentences run to ~60 tokens; past this the text has no punctuation
+
+
 @Language.component("sitrep_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A blank line ends a sentence: the parser otherwise runs a quote's paragraph into the next."""
+    """A blank line ends a sentence (the parser otherwise runs a quote's paragraph into the
+    next), and no sentence runs past MAX_SENTENCE_TOKENS, so that text without punctuation
+    costs what prose costs instead of growing with the square of its length."""
+    since = 0
     for tok in doc[1:]:
+        since += 1
         if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
             tok.is_sent_start = True
+            since = 0
+        elif since >= MAX_SENTENCE_TOKENS and not tok.is_space:
+            tok.is_sent_start = True
+            since = 0
     return doc
 
 

@@ -29,17 +29,18 @@ class Article(Record):
     title: Optional[str] = None
     outlet: Optional[str] = None
     url: Optional[str] = None
-    published: Optional[str] = None  # ISO date YYYY-MM-DD
+    published: Optional[str] = None  # ISO date YYYY-MM-DD (what dates are resolved against)
     language: Optional[str] = None
     source: Optional[str] = None  # where it was read from: path, path:line
     id: str = ""
+    published_at: Optional[str] = None  # ISO 8601 time with its zone, when the source gave one
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = article_id(self.text)
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in ("id", "title", "outlet", "url", "published", "language")}
+        return {k: getattr(self, k) for k in ("id", "title", "outlet", "url", "published", "published_at", "language")}
 
 
 @dataclass

@@ -7,8 +7,11 @@ The spaCy pipeline is loaded once per process; its last sitrep component,
 """
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Union
 
 from .models import Article, Claim, Event, Extraction
 
@@ -44,16 +47,61 @@ def extract(text: str, published: Optional[str] = None, **meta) -> Extraction:
     return next(extract_articles([article]))
 
 
-def extract_articles(articles: Iterable[Article], pipeline=None) -> Iterator[Extraction]:
+def extract_articles(articles: Iterable[Article], pipeline=None,
+                     budget: Optional[float] = None) -> Iterator[Union[Extraction, "InputError"]]:
+    """One Extraction per article, in order. With `budget` (seconds per article), an article
+    that takes longer, or that the pipeline fails on, is yielded in its place as an InputError
+    naming it (one line), and the rest go on; without it, errors propagate."""
+    from .read import InputError
+
     pipeline = pipeline or nlp()
+    for article in articles:
+        if budget is None:
+            yield _extract(pipeline, article)
+            continue
+        where = article.source or article.id
+        try:
+            with time_limit(budget):
+                x = _extract(pipeline, article)
+        except ArticleTimeout:
+            yield InputError(where, f"extraction took longer than {budget:g} s; skipped")
+        except Exception as exc:  # noqa: BLE001 — one article's failure must not stop the batch
+            yield InputError(where, f"extraction failed ({type(exc).__name__}: {str(exc)[:200]})".replace("\n", " "))
+        else:
+            yield x
+
+
+def _extract(pipeline, article: Article) -> Extraction:
     # sitrep_times needs the publication date on the Doc before it runs,
     # so it is set between tokenisation and the components.
-    for article in articles:
-        doc = pipeline.make_doc(article.text)
-        doc._.published = article.published
-        for _, proc in pipeline.pipeline:
-            doc = proc(doc)
-        yield assemble(article, doc)
+    doc = pipeline.make_doc(article.text)
+    doc._.published = article.published
+    for _, proc in pipeline.pipeline:
+        doc = proc(doc)
+    return assemble(article, doc)
+
+
+class ArticleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise ArticleTimeout in the main thread after `seconds` (SIGALRM); elsewhere, no limit."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def assemble(article: Article, doc) -> Extraction:

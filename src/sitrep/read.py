@@ -6,13 +6,17 @@ Every reader returns the same `Article` record. A bad input never stops a batch:
 from __future__ import annotations
 
 import json
-from datetime import date
+import os
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
 from .models import Article
 
 MAX_BYTES = 5_000_000  # a news article is kilobytes; anything this large is not one
+MAX_CHARS = 300_000    # ≈50,000 words: longer texts are books or dumps, not one article
+MIN_WORDS = 5          # "Home | About" is navigation, not an article
 META_KEYS = ("published", "outlet", "url", "title", "language")
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 
@@ -26,15 +30,44 @@ class InputError(ValueError):
 
 
 def parse_published(value: object, where: str) -> Optional[str]:
-    """Validate a publication date; accept YYYY-MM-DD or a full ISO timestamp."""
+    """The publication date (YYYY-MM-DD) of a date as news metadata writes it; see `parse_timestamp`."""
+    stamp = parse_timestamp(value, where)
+    return stamp[:10] if stamp else None
+
+
+def parse_timestamp(value: object, where: str) -> Optional[str]:
+    """A publication date or time as scrapers and feeds give it — "2021-02-16", "Dec 17, 2016",
+    "Wed Nov 23, 2016 | 4:58pm EST", "2009-03-20 12:24:52-05", RFC 2822 — as ISO 8601, with the
+    time and zone kept when given. Unparseable → InputError."""
     if value in (None, ""):
         return None
     if not isinstance(value, str):
         raise InputError(where, f"publication date must be a string, got {type(value).__name__}")
+    text = " ".join(value.replace("|", " ").split())
     try:
-        return date.fromisoformat(value.strip()[:10]).isoformat()
+        return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise InputError(where, f"unknown publication date {value!r} (expected YYYY-MM-DD)") from None
+        pass
+    try:
+        return datetime.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    try:
+        from email.utils import parsedate_to_datetime
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+    from dateparser.timezone_parser import pop_tz_offset_from_string
+
+    has_time = any(c == ":" for c in text)
+    zoned = pop_tz_offset_from_string(text)[1] is not None  # keep "EST" when given, invent none
+    found = dateparser.parse(text, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": zoned,
+                                                                "PREFER_DAY_OF_MONTH": "first",
+                                                                "REQUIRE_PARTS": ["day", "month", "year"]})
+    if found is None or len(text) > 80 or not any(c.isdigit() for c in text):  # "yesterday" is no metadata
+        raise InputError(where, f"unknown publication date {value!r}")
+    return found.isoformat() if has_time else found.date().isoformat()
 
 
 def check_text(text: str, where: str) -> str:
@@ -42,20 +75,33 @@ def check_text(text: str, where: str) -> str:
         raise InputError(where, "binary content, not text")
     if not text.strip():
         raise InputError(where, "empty article")
+    if len(text) > MAX_CHARS:
+        raise InputError(where, f"too long for one article ({len(text):,} characters; limit {MAX_CHARS:,})")
     return text
 
 
-def check_language(article: Article, where: str) -> None:
-    """sitrep's pipeline reads English; say so plainly instead of producing nonsense."""
-    import py3langid
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    sample = article.text[:4000]
-    lang, _ = py3langid.classify(sample)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def check_language(article: Article, where: str) -> None:
+    """sitrep's pipeline reads English; say so plainly instead of producing nonsense. A text is
+    refused only when the detector is sure: enough letters to judge, another language at ≥ 0.9
+    and English itself below 0.05 — short wire items and English-based creole look-alikes
+    ("pcm") are never dropped."""
     declared = (article.language or "").lower()[:2]
     if declared and declared != "en":
         raise InputError(where, f"language {article.language!r} is not supported (sitrep reads English)")
-    if lang != "en" and sum(c.isalpha() for c in sample) > 40:
-        raise InputError(where, f"not English (detected {lang!r}); sitrep reads English")
+    sample = article.text[:4000]
+    if sum(c.isalpha() for c in sample) >= 40:
+        ranked = _identifier().rank(sample)
+        lang, confidence = ranked[0]
+        english = dict(ranked).get("en", 0.0)
+        if lang != "en" and confidence >= 0.9 and english < 0.05:
+            raise InputError(where, f"not English (detected {lang!r}); sitrep reads English")
     article.language = "en"
 
 
@@ -75,7 +121,7 @@ def from_html(html: str, where: str, meta: Optional[dict] = None) -> Article:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
+    if not text or len([w for w in text.split() if any(c.isalnum() for c in w)]) < MIN_WORDS:
         raise InputError(where, "no article text found in the HTML")
     found = trafilatura.extract_metadata(html)
     merged = {
@@ -93,12 +139,14 @@ def make_article(text: str, meta: dict, where: str) -> Article:
     for key in ("title", "outlet", "url", "language"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise InputError(where, f"metadata {key!r} must be a string")
+    stamp = parse_timestamp(meta.get("published"), where)
     article = Article(
         text=text,
         title=meta.get("title"),
         outlet=meta.get("outlet"),
         url=meta.get("url"),
-        published=parse_published(meta.get("published"), where),
+        published=stamp[:10] if stamp else None,
+        published_at=stamp if stamp and len(stamp) > 10 else None,
         language=meta.get("language"),
         source=where,
     )
@@ -125,10 +173,14 @@ def read_jsonl(path: Path) -> Iterator[Union[Article, InputError]]:
     except InputError as exc:
         yield exc
         return
+    except OSError as exc:
+        yield InputError(str(path), exc.strerror or str(exc))
+        return
     if not raw.strip():
         yield InputError(str(path), "empty file")
         return
-    for n, line in enumerate(raw.splitlines(), 1):
+    # JSON Lines are separated by "\n" only: U+2028 or U+0085 inside a line is text, not a break
+    for n, line in enumerate(raw.split("\n"), 1):
         where = f"{path}:{n}"
         if not line.strip():
             continue
@@ -172,12 +224,18 @@ def read_file(path: Path) -> Iterator[Union[Article, InputError]]:
 
 
 def expand(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputError]]:
-    """Files named directly, and every readable file inside named folders (sorted)."""
+    """Files named directly, and every readable file inside named folders (sorted); an
+    unreadable folder is an InputError naming it, and the walk goes on."""
     for p in map(Path, paths):
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUFFIXES:
-                    yield child
+            unreadable: list[OSError] = []
+            found = []
+            for folder, dirs, files in os.walk(p, onerror=unreadable.append):
+                dirs.sort()
+                found.extend(Path(folder) / f for f in files if Path(f).suffix.lower() in SUFFIXES)
+            for exc in unreadable:
+                yield InputError(str(exc.filename or p), f"folder not readable ({exc.strerror or exc})")
+            yield from sorted(found)
         elif p.is_file():
             yield p
         else:

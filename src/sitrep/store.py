@@ -5,8 +5,10 @@ Tables (see README, "Database"):
   extractions the full JSON document sitrep produced for the article
   events      one row per event, flattened for queries (type, date, place, country...)
   actors, figures, claims, places   the event's parts, one row each
-Each article is written in one transaction: a failure leaves the store as it was,
-and an article already stored is skipped, so re-running an ingest never duplicates.
+Each article is written in one IMMEDIATE transaction that checks and inserts together, so a
+failure (or a kill) leaves the store as it was, and two ingests of the same article — in one
+run or in two processes at once — store it once. `sitrep_meta` holds the schema version:
+a database holding other tables and no such version is someone else's and is never written to.
 """
 from __future__ import annotations
 
@@ -52,24 +54,76 @@ CREATE INDEX IF NOT EXISTS events_country ON events(country);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 """
+# Versioned migrations: MIGRATIONS[n] takes a version-n database to version n+1.
+MIGRATIONS = {
+    1: "ALTER TABLE articles ADD COLUMN published_at TEXT;",
+}
+SCHEMA_VERSION = 2
+SITREP_TABLES = {"articles", "extractions", "events", "actors", "figures", "claims", "places"}
 
 
 class StoreError(RuntimeError):
-    pass
+    """A database sitrep cannot use; str() is one line naming the file."""
 
 
 class Store:
-    """`Store("sitrep.db")`: add extractions, query events, read documents back."""
+    """`Store("sitrep.db")`: add extractions, query events, read documents back.
+    `readonly=True` never creates or changes the file (listing, export)."""
 
-    def __init__(self, path: Union[str, Path] = "sitrep.db"):
+    def __init__(self, path: Union[str, Path] = "sitrep.db", readonly: bool = False):
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path)
+            if readonly:
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+            else:
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # we BEGIN ourselves
             self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.executescript(SCHEMA)
+            self._check_schema(readonly)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: not a sitrep database ({exc})") from None
+            what = "not a sitrep database" if "not a database" in str(exc) else "cannot use the database"
+            raise StoreError(f"{self.path}: {what} ({exc})") from None
         self.db.row_factory = sqlite3.Row
+
+    def _check_schema(self, readonly: bool) -> None:
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "sitrep_meta" in tables:
+            version = int(self.db.execute("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
+        elif SITREP_TABLES <= tables:
+            version = 1  # written before the schema was versioned
+        elif tables:
+            raise StoreError(f"{self.path}: holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
+                             "sitrep database; sitrep will not write into it")
+        else:
+            version = 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
+        if version == SCHEMA_VERSION or readonly:
+            if readonly and version == 0:
+                raise StoreError(f"{self.path}: empty database, nothing stored yet")
+            return
+        with self._transaction():
+            if version == 0:
+                for statement in filter(str.strip, SCHEMA.split(";")):  # executescript would COMMIT
+                    self.db.execute(statement)
+                version = 1
+            for step in range(version, SCHEMA_VERSION):
+                self.db.execute(MIGRATIONS[step])
+            self.db.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
+            self.db.execute("INSERT OR REPLACE INTO sitrep_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _transaction(self):
+        """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error: the write lock is taken before the
+        first read, so "already stored?" and the inserts are one atomic step."""
+        db = self.db
+
+        class _Tx:
+            def __enter__(self_):
+                db.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_, kind, exc, tb):
+                db.execute("COMMIT" if kind is None else "ROLLBACK")
+                return False
+        return _Tx()
 
     def close(self) -> None:
         self.db.close()
@@ -84,42 +138,50 @@ class Store:
         return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
     def add(self, x: Extraction) -> bool:
-        """Store one extraction atomically; False if the article was already stored."""
+        """Store one extraction atomically; False if the article was already stored.
+        Raises StoreError (one line) when the database cannot be written: nothing is half-stored."""
+        try:
+            with self._transaction():
+                return self._insert(x)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot store {x.article.source or x.article.id} ({exc})") from None
+
+    def _insert(self, x: Extraction) -> bool:
         a: Article = x.article
         if self.has(a.id):
             return False
         doc = x.to_dict()
-        with self.db:  # one transaction: all of it or nothing
-            self.db.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
-                            (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
-                             datetime.now(timezone.utc).isoformat(timespec="seconds")))
-            self.db.execute("INSERT INTO extractions VALUES (?,?,?)", (a.id, __version__, json.dumps(doc)))
-            for e in doc["events"]:
-                loc = e["location"] or {}
-                names = lambda role: "; ".join(x["name"] for x in e["actors"] if x["role"] in role) or None
-                total = lambda kind: max((f["value"] or f["min"] or 0 for f in e["figures"] if f["kind"] == kind), default=None)
-                self.db.execute(
-                    "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (e["id"], a.id, e["type"], e["mode"], int(e["main"]), e["trigger"], e["date"]["value"],
-                     e["date"]["precision"], e["date"]["text"], loc.get("name"), loc.get("geonames_id"),
-                     loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"), loc.get("basis"),
-                     names(("actor",)), names(("target", "recipient")), total("killed"), total("injured"),
-                     e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
-                self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?)",
-                                    [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
-                                     for x in e["actors"]])
-                self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
-                                    [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
-                                      f["source"]) for f in e["figures"]])
-            for c in doc["claims"]:
-                s = c["speaker"] or {}
-                self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                                (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
-                                 s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
-                                 c["date"], c["text"]))
-            self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
-                                  p["admin1"], p["start"], p["end"]) for p in doc["places"]])
+        self.db.execute("INSERT INTO articles (id, title, outlet, url, published, language, source, text, "
+                        "ingested_at, published_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
+                         datetime.now(timezone.utc).isoformat(timespec="seconds"), a.published_at))
+        self.db.execute("INSERT INTO extractions VALUES (?,?,?)", (a.id, __version__, json.dumps(doc)))
+        for e in doc["events"]:
+            loc = e["location"] or {}
+            names = lambda role: "; ".join(x["name"] for x in e["actors"] if x["role"] in role) or None
+            total = lambda kind: max((f["value"] or f["min"] or 0 for f in e["figures"] if f["kind"] == kind), default=None)
+            self.db.execute(
+                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (e["id"], a.id, e["type"], e["mode"], int(e["main"]), e["trigger"], e["date"]["value"],
+                 e["date"]["precision"], e["date"]["text"], loc.get("name"), loc.get("geonames_id"),
+                 loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"), loc.get("basis"),
+                 names(("actor",)), names(("target", "recipient")), total("killed"), total("injured"),
+                 e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
+            self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?)",
+                                [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
+                                 for x in e["actors"]])
+            self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+                                [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
+                                  f["source"]) for f in e["figures"]])
+        for c in doc["claims"]:
+            s = c["speaker"] or {}
+            self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                            (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
+                             s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
+                             c["date"], c["text"]))
+        self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                            [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
+                              p["admin1"], p["start"], p["end"]) for p in doc["places"]])
         return True
 
     # --- reading -------------------------------------------------------------------
@@ -152,7 +214,8 @@ class Store:
         return event
 
     def article(self, article_id: str) -> Optional[dict[str, Any]]:
-        row = self.db.execute("SELECT id, title, outlet, url, published, language, source FROM articles WHERE id=?",
+        row = self.db.execute("SELECT id, title, outlet, url, published, published_at, language, source "
+                              "FROM articles WHERE id=?",
                               (article_id,)).fetchone()
         return dict(row) if row else None
 

