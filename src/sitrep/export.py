@@ -78,7 +78,7 @@ def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
         writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
         writer.writeheader()
         for r in records:
-            writer.writerow(acled_row(r))
+            writer.writerow({k: safe_cell(v) for k, v in acled_row(r).items()})
             n += 1
     else:
         features = []
@@ -92,6 +92,17 @@ def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
         out.write("\n")
         n = len(features)
     return n
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM", "-2+3") is
+    prefixed with a single quote, as OWASP advises for CSV injection; numbers pass unchanged."""
+    if isinstance(value, str) and value.lstrip(" \u00a0").startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def acled_row(r: dict[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Optional
 from ..lexicon.speech import CUES, NEEDS_CONTENT
 from ..models import Claim, ClaimSpans, Speaker
 from .attribution import attributions
-from .syntax import participle_head
+from .syntax import entities, entities_within, entity_at, participle_head
 
 STANCE_OF_CUE = {"deny": "deny", "reject": "deny", "dismiss": "deny", "refute": "deny",
                  "accuse": "accuse", "blame": "accuse", "attribute": "accuse", "allege": "accuse",
@@ -138,12 +138,13 @@ def _org_phrase(tok) -> Optional[str]:
 def speaker_of(span) -> Speaker:
     """Split a source phrase into name, title and affiliation."""
     doc = span.doc
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= span.start and e.end <= span.end]
+    inside = entities_within(doc, span.start, span.end)
+    persons = [e for e in inside if e.label_ == "PERSON"]
     # "A little known militant group, Saraya Awliya al-Dam, claimed": the name is in apposition
     appos = [c for c in span.root.children if c.dep_ == "appos"]
-    named = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "PERSON") and any(e.start <= a.i < e.end for a in appos)]
-    orgs = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
-            and e.start >= span.start and e.end <= span.end]
+    named = list(dict.fromkeys(e for e in (entity_at(doc, a.i) for a in appos)
+                               if e is not None and e.label_ in ("ORG", "FAC", "PERSON")))
+    orgs = [e for e in inside if e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")]
     if named and not persons:
         if named[0].label_ == "PERSON":
             persons = named
@@ -459,14 +460,16 @@ def _accused(doc, content_span, stance: str, cue) -> list[str]:
     if stance != "accuse":
         return []
     start, end = content_span
-    window = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "PERSON") and start <= e.start_char and e.end_char <= end]
+    window = [e for e in entities(doc) if e.label_ in ("ORG", "GPE", "NORP", "PERSON") and start <= e.start_char and e.end_char <= end]
     if cue is not None and cue.lemma_.lower() in ("attribute", "blame"):
-        window += [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.sent == cue.sent and e.start_char > cue.idx]
+        window += [e for e in entities_within(doc, cue.sent.start, cue.sent.end)
+                   if e.label_ in ("ORG", "GPE", "NORP") and e.start_char > cue.idx]
     found: list[str] = []
     if cue is not None and cue.lemma_.lower() in ("accuse", "blame", "charge", "fault"):
         # "accused the Rapid Support Forces of shelling": the object is the accused
         for obj in (c for c in cue.children if c.dep_ == "dobj"):
-            ent = next((e for e in doc.ents if e.start <= obj.i < e.end and e.label_ in ("ORG", "GPE", "PERSON", "NORP")), None)
+            ent = entity_at(doc, obj.i)
+            ent = ent if ent is not None and ent.label_ in ("ORG", "GPE", "PERSON", "NORP") else None
             if ent is not None:
                 found.append(_without_the(ent.text))
         if found:

@@ -99,7 +99,10 @@ def _cue_date(claim: Claim, doc) -> Optional[str]:
     if span is None:
         return None
     cue = span[0]
+    sent = cue.sent
     for t in doc._.times or []:
+        if not sent.start_char <= t.start < sent.end_char:
+            continue
         tspan = doc.char_span(t.start, t.end, alignment_mode="expand")
         if tspan is None or tspan.sent != cue.sent:
             continue

@@ -11,7 +11,7 @@ from typing import Optional
 
 from ...lexicon import plover, speech
 from ...models import Actor, Claim
-from ..syntax import participle_head
+from ..syntax import entities_within, entity_at, participle_head
 from .mention import Trigger
 from .triggers import NON_EVENT_OBJECTS
 
@@ -42,11 +42,9 @@ PRONOUN_SET = {"it", "they", "he", "she", "i", "we", "who", "that", "which", "th
 def _entity_text(tok) -> str:
     doc = tok.doc
     if tok.ent_iob_ != "O" and tok.ent_type_:
-        for ent in doc.ents:
-            if ent.start <= tok.i < ent.end:
-                text = ent.text
-                # extend "Saeed Khatibzadeh" with a leading title chain "spokesman ..."
-                return re.sub(r"^the\s+", "", text, flags=re.I)
+        ent = entity_at(doc, tok.i)
+        if ent is not None:
+            return re.sub(r"^the\s+", "", ent.text, flags=re.I)
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
@@ -253,8 +251,8 @@ def _resolve_pronoun(tok, speakers) -> Optional[str]:
         start = tok.doc[prev].sent.start
     wanted = ("PERSON",) if low in ("he", "she") else ("ORG", "GPE", "NORP", "FAC", "PERSON")
     best = None
-    for ent in tok.doc.ents:
-        if start <= ent.start and ent.end <= tok.i and ent.label_ in wanted:
+    for ent in entities_within(tok.doc, start, tok.i):
+        if ent.label_ in wanted:
             best = ent
     return re.sub(r"^the\s+", "", best.text, flags=re.I) if best is not None else None
 

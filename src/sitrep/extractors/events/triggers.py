@@ -163,18 +163,32 @@ def _absorb(triggers: list[Trigger]) -> None:
 
 def _dedupe_nested(triggers: list[Trigger]) -> None:
     """"ordered the killing ... by drone strike": one event, the strike is its means."""
-    live = [t for t in triggers if t.absorbed_by is None]
-    for a in live:
-        for b in live:
-            if a is b or a.absorbed_by or b.absorbed_by or a.token.sent != b.token.sent:
-                continue
-            if b.token.pos_ == "NOUN" and b.token.dep_ == "dobj" and b.token.head.i == a.token.i and a.token.pos_ == "VERB":
-                b.absorbed_by = a  # "send medical supplies": the supplies are what is sent
-                continue
-            if a.type != b.type:
-                continue
-            if b.token.pos_ == "NOUN" and b.token in a.token.subtree and b.token.i != a.token.i and (
-                    b.token.head.dep_ == "prep" or b.token.dep_ in ("compound", "pobj", "dobj", "appos")):
-                b.absorbed_by = a
-                if a.mode is None:
-                    a.mode = b.mode
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        if t.absorbed_by is None:
+            by_sentence.setdefault(t.token.sent.start, []).append(t)
+    for a, b in ((a, b) for live in by_sentence.values() for a in live for b in live):  # pairs within a sentence
+        if a is b or a.absorbed_by or b.absorbed_by:
+            continue
+        if b.token.pos_ == "NOUN" and b.token.dep_ == "dobj" and b.token.head.i == a.token.i and a.token.pos_ == "VERB":
+            b.absorbed_by = a  # "send medical supplies": the supplies are what is sent
+            continue
+        if a.type != b.type:
+            continue
+        if b.token.pos_ == "NOUN" and _inside(b.token, a.token) and b.token.i != a.token.i and (
+                b.token.head.dep_ == "prep" or b.token.dep_ in ("compound", "pobj", "dobj", "appos")):
+            b.absorbed_by = a
+            if a.mode is None:
+                a.mode = b.mode
+
+
+def _inside(tok, head) -> bool:
+    """tok is in head's subtree (walking up from tok: no subtree is built)."""
+    node = tok
+    for _ in range(64):
+        if node.i == head.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
