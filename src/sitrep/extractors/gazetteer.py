@@ -185,7 +185,10 @@ class Gazetteer:
                 if not self._open():
                     raise GazetteerError(f"{path}: the gazetteer index was rebuilt but cannot be read")
         except (OSError, sqlite3.Error) as exc:
-            path.with_suffix(f".{os.getpid()}.tmp").unlink(missing_ok=True)  # no half-built file left
+            try:
+                path.with_suffix(f".{os.getpid()}.tmp").unlink(missing_ok=True)  # no half-built file left
+            except OSError:
+                pass
             raise GazetteerError(f"{path}: cannot build the gazetteer index ({exc}); "
                                  "set SITREP_CACHE to a writable folder") from None
         self._cache: dict[str, list[Entry]] = {}

@@ -83,7 +83,7 @@ def reconcile(doc, triggers: list[Trigger], coder, figure_starts: Iterable[int] 
                 trig.type, trig.mode, trig.source = missing.pop(0), None, "classifier"
             kept.append(trig)  # or which the coder has no confident reading of: the lexicon decides
         for etype in missing:
-            if main is not None:
+            if main is not None and main.pos_ in ("VERB", "AUX"):  # "item 23 ok" has no act to code
                 kept.append(Trigger(main, etype, None, source="classifier"))
         out.extend(sorted(kept, key=lambda t: t.token.i))
     return out
