@@ -1,0 +1,124 @@
+"""Kill sitrep while it writes, with a second writer on overlapping inputs: nothing may be
+lost, duplicated or half-stored.
+
+    python benchmarks/chaos.py [--articles 300] [--kills 20] [--seed 7]   # .ci/run: a short version
+
+Articles: the opening paragraphs of PolNeAR train articles (or copies of the bundled samples
+with a line that makes each one unique, where ../shared is absent), in JSON Lines files.
+1. A clean run: one `sitrep ingest` with nobody in its way.
+2. The chaos run: two `sitrep ingest` processes at once, the second on an overlapping half of the
+   inputs; the first is SIGKILLed at a random moment (0.5–6 s), sometimes the second too, and
+   both start again, until `--kills` kills; then both run to the end.
+Prints kills survived, articles lost and duplicated, articles stored with fewer or more rows
+than the clean run has (half-stored), SQLite's integrity check, and whether every stored
+document equals the clean run's. Exit 1 when any of those is wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
+
+
+def make_inputs(folder: Path, n: int) -> list[Path]:
+    texts = []
+    if POLNEAR.is_dir():
+        for path in sorted(POLNEAR.glob("*.txt")):
+            paras = [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 80]
+            if len(paras) >= 2:
+                texts.append("\n\n".join(paras[:3]))
+            if len(texts) == n:
+                break
+    base = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    while len(texts) < n:
+        texts.append(f"{base[len(texts) % len(base)]}\n\nUpdate {len(texts)}: officials gave no further details.")
+    files = []
+    for k in range(0, n, 25):  # several files, so that kills land in different places
+        path = folder / f"batch{k // 25:03d}.jsonl"
+        path.write_text("".join(json.dumps({"text": t, "published": "2016-10-01"}) + "\n" for t in texts[k:k + 25]))
+        files.append(path)
+    return files
+
+
+def ingest(db: Path, files: list[Path]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", *map(str, files), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def snapshot(db: Path) -> dict:
+    con = sqlite3.connect(db)
+    rows = {
+        "ids": [r[0] for r in con.execute("SELECT id FROM articles")],
+        "events": dict(con.execute("SELECT article_id, count(*) FROM events GROUP BY article_id")),
+        "claims": dict(con.execute("SELECT article_id, count(*) FROM claims GROUP BY article_id")),
+        "documents": {a: json.loads(d)["events"] for a, d in con.execute("SELECT article_id, document FROM extractions")},
+        "integrity": con.execute("PRAGMA integrity_check").fetchone()[0],
+    }
+    con.close()
+    return rows
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    work = Path(tempfile.mkdtemp(prefix="sitrep-chaos-"))
+    files = make_inputs(work, args.articles)
+    half = files[len(files) // 2:]
+
+    start = time.perf_counter()
+    clean_db = work / "clean.db"
+    if ingest(clean_db, files).wait() not in (0, 1):
+        print("the clean run failed", file=sys.stderr)
+        return 2
+    clean = snapshot(clean_db)
+    print(f"clean run: {len(clean['ids'])} articles in {time.perf_counter() - start:.0f} s")
+
+    chaos_db = work / "chaos.db"
+    kills = 0
+    while kills < args.kills:
+        first, second = ingest(chaos_db, files), ingest(chaos_db, half)
+        time.sleep(rng.uniform(0.5, 6.0))
+        for proc in (first, second) if rng.random() < 0.3 else (first,):
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+        for proc in (first, second):
+            try:
+                proc.wait(timeout=600)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        print(f"  {kills} kill(s); {len(snapshot(chaos_db)['ids'])} articles stored so far", flush=True)
+    finals = [ingest(chaos_db, files), ingest(chaos_db, half)]
+    codes = [p.wait() for p in finals]
+    chaos = snapshot(chaos_db)
+
+    lost = sorted(set(clean["ids"]) - set(chaos["ids"]))
+    duplicated = len(chaos["ids"]) - len(set(chaos["ids"]))
+    half_stored = [a for a in chaos["ids"] if chaos["events"].get(a, 0) != clean["events"].get(a, 0)
+                   or chaos["claims"].get(a, 0) != clean["claims"].get(a, 0)]
+    same = sum(chaos["documents"].get(a) == clean["documents"].get(a) for a in clean["ids"])
+    print(f"kills survived: {kills}")
+    print(f"articles lost: {len(lost)}   duplicated: {duplicated}   half-stored: {len(half_stored)}")
+    print(f"integrity check: {chaos['integrity']}   final runs exit {codes}")
+    print(f"documents equal to the clean run's: {same}/{len(clean['ids'])}")
+    ok = not lost and not duplicated and not half_stored and chaos["integrity"] == "ok" and same == len(clean["ids"])
+    print("OK" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
