@@ -6,12 +6,14 @@ lost, duplicated or half-stored.
 Articles: the opening paragraphs of PolNeAR train articles (or copies of the bundled samples
 with a line that makes each one unique, where ../shared is absent), in JSON Lines files.
 1. A clean run: one `sitrep ingest` with nobody in its way.
-2. The chaos run: two `sitrep ingest` processes at once, the second on an overlapping half of the
-   inputs; the first is SIGKILLed at a random moment (0.5–6 s), sometimes the second too, and
-   both start again, until `--kills` kills; then both run to the end.
-Prints kills survived, articles lost and duplicated, articles stored with fewer or more rows
-than the clean run has (half-stored), SQLite's integrity check, and whether every stored
-document equals the clean run's. Exit 1 when any of those is wrong.
+2. The chaos run, in rounds: two `sitrep ingest` processes at once on a growing share of the
+   inputs (the second on the newest files only, which the first also reads), so that each round
+   has articles left to write; the first is SIGKILLed at a random moment (1–5 s), sometimes the
+   second too, until `--kills` kills; then both run to the end.
+Prints kills survived (and how many landed while articles were still being written), articles
+lost and duplicated, articles stored with fewer or more rows than the clean run has
+(half-stored), SQLite's integrity check, and whether every stored document equals the clean
+run's. Exit 1 when any of those is wrong.
 """
 from __future__ import annotations
 
@@ -77,7 +79,6 @@ def main() -> int:
     rng = random.Random(args.seed)
     work = Path(tempfile.mkdtemp(prefix="sitrep-chaos-"))
     files = make_inputs(work, args.articles)
-    half = files[len(files) // 2:]
 
     start = time.perf_counter()
     clean_db = work / "clean.db"
@@ -88,21 +89,26 @@ def main() -> int:
     print(f"clean run: {len(clean['ids'])} articles in {time.perf_counter() - start:.0f} s")
 
     chaos_db = work / "chaos.db"
-    kills = 0
+    kills = mid_write = rounds = 0
     while kills < args.kills:
-        first, second = ingest(chaos_db, files), ingest(chaos_db, half)
-        time.sleep(rng.uniform(0.5, 6.0))
+        rounds += 1
+        share = files[:max(1, min(len(files), rounds * len(files) // args.kills))]
+        first, second = ingest(chaos_db, share), ingest(chaos_db, share[-2:])
+        time.sleep(rng.uniform(1.0, 5.0))
+        wanted = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in share)
+        pending = not chaos_db.exists() or len(snapshot(chaos_db)["ids"]) < wanted
         for proc in (first, second) if rng.random() < 0.3 else (first,):
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
+                mid_write += pending
         for proc in (first, second):
             try:
                 proc.wait(timeout=600)
             except subprocess.TimeoutExpired:
                 proc.kill()
         print(f"  {kills} kill(s); {len(snapshot(chaos_db)['ids'])} articles stored so far", flush=True)
-    finals = [ingest(chaos_db, files), ingest(chaos_db, half)]
+    finals = [ingest(chaos_db, files), ingest(chaos_db, files[len(files) // 2:])]
     codes = [p.wait() for p in finals]
     chaos = snapshot(chaos_db)
 
@@ -111,7 +117,7 @@ def main() -> int:
     half_stored = [a for a in chaos["ids"] if chaos["events"].get(a, 0) != clean["events"].get(a, 0)
                    or chaos["claims"].get(a, 0) != clean["claims"].get(a, 0)]
     same = sum(chaos["documents"].get(a) == clean["documents"].get(a) for a in clean["ids"])
-    print(f"kills survived: {kills}")
+    print(f"kills survived: {kills} ({mid_write} while articles of the round were still being written)")
     print(f"articles lost: {len(lost)}   duplicated: {duplicated}   half-stored: {len(half_stored)}")
     print(f"integrity check: {chaos['integrity']}   final runs exit {codes}")
     print(f"documents equal to the clean run's: {same}/{len(clean['ids'])}")

@@ -5,13 +5,14 @@
 Two kinds of text, cut to each size: prose (real news, PolNeAR dev articles joined, or the
 bundled samples where ../shared is absent) and the same prose with every punctuation mark and
 line break removed (one endless sentence, the worst case for a parser-driven pipeline). Prints
-seconds and microseconds per character for each size, and the ratio of the largest size's
-per-character cost to the smallest's (target: within 2×).
+seconds and microseconds per character for each size, the ratio of the largest size's
+per-character cost to the smallest's (target: within 2×), and the process's peak memory.
 """
 from __future__ import annotations
 
 import argparse
 import re
+import resource
 import sys
 import time
 from pathlib import Path
@@ -54,6 +55,7 @@ def main() -> int:
             print(f"{name:<15} {len(text):>8,} chars  {took:7.2f} s  {per_char[-1]:6.1f} µs/char  "
                   f"{len(x.events)} events", flush=True)
         print(f"{name:<15} per-character cost, largest / smallest: {per_char[-1] / per_char[0]:.2f}×")
+    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     return 0
 
 
