@@ -85,23 +85,13 @@ class Store:
         self.db.row_factory = sqlite3.Row
 
     def _check_schema(self, readonly: bool) -> None:
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "sitrep_meta" in tables:
-            version = int(self.db.execute("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
-        elif SITREP_TABLES <= tables:
-            version = 1  # written before the schema was versioned
-        elif tables:
-            raise StoreError(f"{self.path}: holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
-                             "sitrep database; sitrep will not write into it")
-        else:
-            version = 0
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
+        version = self._version()
         if version == SCHEMA_VERSION or readonly:
             if readonly and version == 0:
                 raise StoreError(f"{self.path}: empty database, nothing stored yet")
             return
         with self._transaction():
+            version = self._version()  # again, under the write lock: another ingest may have just migrated
             if version == 0:
                 for statement in filter(str.strip, SCHEMA.split(";")):  # executescript would COMMIT
                     self.db.execute(statement)
@@ -110,6 +100,23 @@ class Store:
                 self.db.execute(MIGRATIONS[step])
             self.db.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
             self.db.execute("INSERT OR REPLACE INTO sitrep_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def _version(self) -> int:
+        """The schema version: 0 for an empty file, 1 for a sitrep database from before versions.
+        A file holding other tables is someone else's: StoreError."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "sitrep_meta" in tables:
+            version = int(self.db.execute("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
+        elif SITREP_TABLES <= tables:
+            version = 1
+        elif tables:
+            raise StoreError(f"{self.path}: holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
+                             "sitrep database; sitrep will not write into it")
+        else:
+            version = 0
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
+        return version
 
     def _transaction(self):
         """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error: the write lock is taken before the

@@ -53,7 +53,12 @@ def sentence_scores(sents: list, triggers: list[Trigger], coder) -> list[dict[st
     for s in sents:
         types = [t.type for t in triggers if s.start <= t.token.i < s.end]
         texts.append(marked(s.text, types))
-    return [d.cats for d in coder.pipe(texts)]
+    # thinc's n-gram layer fails on an empty Doc inside a batch: only text with words is scored
+    wordy = [i for i, t in enumerate(texts) if any(c.isalnum() for c in t)]
+    scores: list[dict[str, float]] = [{} for _ in sents]
+    for i, doc in zip(wordy, coder.pipe([texts[i] for i in wordy])):
+        scores[i] = doc.cats
+    return scores
 
 
 def reconcile(doc, triggers: list[Trigger], coder, figure_starts: Iterable[int] = ()) -> list[Trigger]:
