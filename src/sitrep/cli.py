@@ -9,6 +9,7 @@ is printed as text, never as markup.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from datetime import date
@@ -289,6 +290,23 @@ def incidents(db: Path = DB_OPTION,
                  str(len(inc.events)), "\n".join(inc.disagreements))
         table.add_row(*(escape(str(c)) for c in cells))
     out.print(table)
+
+
+@app.command()
+def serve(db: Path = DB_OPTION,
+          host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          allow_ingest: bool = typer.Option(False, "--allow-ingest",
+                                            help="Add POST /articles, behind the bearer token in $SITREP_TOKEN.")):
+    """Serve the store over HTTP: events, incidents, claims, articles, exports (OpenAPI at /docs)."""
+    from .api import serve as run
+
+    if allow_ingest and not os.environ.get("SITREP_TOKEN"):
+        _fail("--allow-ingest needs a bearer token in the environment variable SITREP_TOKEN", EXIT_USAGE)
+    if not allow_ingest:
+        _open_store(db, readonly=True).close()
+    err.print(f"serving {escape(str(db))} on http://{host}:{port} (API docs at /docs)")
+    run(db, host=host, port=port, allow_ingest=allow_ingest)
 
 
 @app.command()

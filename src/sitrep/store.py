@@ -212,6 +212,82 @@ class Store:
             args.append(limit)
         return [dict(r) for r in self.db.execute(sql, args)]
 
+    def find_events(self, *, since: Optional[str] = None, until: Optional[str] = None, type: Optional[str] = None,
+                    mode: Optional[str] = None, country: Optional[str] = None,
+                    bbox: Optional[tuple[float, float, float, float]] = None, actor: Optional[str] = None,
+                    text: Optional[str] = None, main_only: bool = False, contested: bool = False,
+                    limit: int = 100, after: int = 0) -> tuple[list[dict[str, Any]], Optional[int]]:
+        """One page of events (their JSON documents, with `article`), in storage order after
+        row `after`; returns (events, the row to continue after, or None on the last page).
+        Every value is a bound parameter: no SQL is built from what a caller sends."""
+        where, args = ["e.rowid > ?"], [after]
+        for clause, value in (("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff"),
+                              ("e.type = ?", type and type.upper()), ("e.mode = ?", mode),
+                              ("e.country = ?", country and country.upper())):
+            if value:
+                where.append(clause)
+                args.append(value)
+        if bbox:
+            where.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+            args += [bbox[0], bbox[2], bbox[1], bbox[3]]
+        if actor:
+            where.append("EXISTS (SELECT 1 FROM actors x WHERE x.event_id = e.id AND x.name LIKE ? ESCAPE '\\')")
+            args.append(f"%{_like(actor)}%")
+        if text:
+            where.append("e.sentence LIKE ? ESCAPE '\\'")
+            args.append(f"%{_like(text)}%")
+        if main_only:
+            where.append("e.main = 1")
+        if contested:  # sources in the article give different values for one kind of figure
+            where.append("EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id GROUP BY f.kind "
+                         "HAVING count(DISTINCT f.value) > 1)")
+        rows = self.db.execute(
+            f"SELECT e.rowid AS row, e.document, e.article_id FROM events e WHERE {' AND '.join(where)} "
+            "ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        events = []
+        for r in rows:
+            event = json.loads(r["document"])
+            event["article"] = self.article(r["article_id"])
+            events.append(event)
+        return events, (rows[-1]["row"] if more else None)
+
+    def claims_page(self, *, speaker: Optional[str] = None, stance: Optional[str] = None,
+                    anonymous: Optional[bool] = None, limit: int = 100,
+                    after: int = 0) -> tuple[list[dict[str, Any]], Optional[int]]:
+        where, args = ["c.rowid > ?"], [after]
+        if speaker:
+            where.append("(c.speaker LIKE ? ESCAPE '\\' OR c.speaker_affiliation LIKE ? ESCAPE '\\')")
+            args += [f"%{_like(speaker)}%"] * 2
+        if stance:
+            where.append("c.stance = ?")
+            args.append(stance)
+        if anonymous is not None:
+            where.append("c.anonymous = ?")
+            args.append(int(anonymous))
+        rows = self.db.execute(f"SELECT c.rowid AS row, c.* FROM claims c WHERE {' AND '.join(where)} "
+                               "ORDER BY c.rowid LIMIT ?", [*args, limit + 1]).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return [{k: r[k] for k in r.keys() if k != "row"} for r in rows], (rows[-1]["row"] if more else None)
+
+    def articles_page(self, limit: int = 100, after: int = 0) -> tuple[list[dict[str, Any]], Optional[int]]:
+        rows = self.db.execute("SELECT rowid AS row, id, title, outlet, url, published, published_at, language, "
+                               "source FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                               (after, limit + 1)).fetchall()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return [{k: r[k] for k in r.keys() if k != "row"} for r in rows], (rows[-1]["row"] if more else None)
+
+    def article_text(self, article_id: str) -> Optional[str]:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["text"] if row else None
+
+    def document(self, article_id: str) -> Optional[dict[str, Any]]:
+        row = self.db.execute("SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
+        return json.loads(row["document"]) if row else None
+
     def event(self, event_id: str) -> Optional[dict[str, Any]]:
         row = self.db.execute("SELECT document, article_id FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
@@ -234,3 +310,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "events", "claims", "places")}
+
+
+def _like(text: str) -> str:
+    """A caller's text as a LIKE pattern that matches it literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,244 @@
+"""The HTTP API: `sitrep serve` puts the store behind FastAPI (OpenAPI at /openapi.json, docs at /docs).
+
+Reading endpoints are paged by an opaque `cursor` (the storage row to continue after) and
+`limit`, and filter as the CLI does. Each request opens the store read-only, so the server never
+changes the database unless `allow_ingest` is on: then `POST /articles` runs the same read →
+extract → store code as `sitrep ingest`, behind a bearer token read from an environment
+variable, with request bodies over `max_body` bytes refused (413). Errors are JSON
+(`{"detail": "..."}`) with the status code that fits; every SQL value is a bound parameter.
+"""
+from __future__ import annotations
+
+import hmac
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+
+from . import __version__
+from .store import Store, StoreError
+
+STANCES = ("accuse", "deny", "claim_responsibility", "condemn", "no_comment", "assert")
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_BODY = 5_000_000
+
+
+def _cursor(value: Optional[str]) -> int:
+    if value is None:
+        return 0
+    if not value.isdigit():
+        raise HTTPException(400, f"cursor {value!r} is not one this API gave out")
+    return int(value)
+
+
+def _next(row: Optional[int]) -> Optional[str]:
+    return str(row) if row is not None else None
+
+
+def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
+    if value is None:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError:
+        raise HTTPException(400, "bbox must be four numbers: west,south,east,north") from None
+    if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+        raise HTTPException(400, "bbox must be west,south,east,north in degrees, west ≤ east, south ≤ north")
+    return west, south, east, north
+
+
+def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
+               max_body: int = MAX_BODY) -> FastAPI:
+    app = FastAPI(title="sitrep", version=__version__,
+                  description="Sourced, geocoded PLOVER events read from news reports.")
+
+    def store() -> Iterator[Store]:
+        if not Path(db).exists():
+            raise HTTPException(503, f"{db}: no such database")
+        try:
+            handle = Store(db, readonly=True)
+        except StoreError as exc:
+            raise HTTPException(503, str(exc)) from None
+        try:
+            yield handle
+        finally:
+            handle.close()
+
+    def event_filters(since: Optional[str] = Query(None, pattern=DATE, description="On or after YYYY[-MM[-DD]]"),
+                      until: Optional[str] = Query(None, pattern=DATE, description="On or before YYYY[-MM[-DD]]"),
+                      type: Optional[str] = Query(None, description="PLOVER type, e.g. ASSAULT"),
+                      mode: Optional[str] = Query(None, max_length=40),
+                      country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$", description="ISO alpha-2"),
+                      bbox: Optional[str] = Query(None, description="west,south,east,north"),
+                      actor: Optional[str] = Query(None, max_length=200, description="Part of an actor's name"),
+                      q: Optional[str] = Query(None, max_length=200, description="Words in the evidence sentence"),
+                      main: bool = Query(False, description="Only news, not recalled history"),
+                      contested: bool = Query(False, description="Only events whose sources disagree on a figure"),
+                      ) -> dict[str, Any]:
+        if type is not None and type.upper() not in TYPES:
+            raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
+        return {"since": since, "until": until, "type": type, "mode": mode, "country": country,
+                "bbox": _bbox(bbox), "actor": actor, "text": q, "main_only": main, "contested": contested}
+
+    @app.get("/events", summary="Events, filtered and paged")
+    def events(filters: dict = Depends(event_filters), limit: int = Query(100, ge=1, le=1000),
+               cursor: Optional[str] = None, s: Store = Depends(store)) -> dict[str, Any]:
+        items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor))
+        return {"items": items, "next_cursor": _next(row)}
+
+    @app.get("/events/{event_id}", summary="One event with its evidence, figures and the claims about it")
+    def event(event_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+        found = s.event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        doc = s.document(found["article"]["id"]) or {}
+        found["claims"] = [c for c in doc.get("claims", []) if c.get("about") == event_id]
+        return found
+
+    @app.get("/incidents", summary="Reports of one event merged across articles, figures per source")
+    def incidents(type: Optional[str] = None, country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$"),
+                  radius: float = Query(50.0, gt=0, le=1000), limit: int = Query(100, ge=1, le=1000),
+                  cursor: Optional[str] = None, s: Store = Depends(store)) -> dict[str, Any]:
+        from .merge import merge
+
+        found = [i for i in merge(s.documents(), radius_km=radius)
+                 if (not type or i.type == type.upper())
+                 and (not country or (i.location or {}).get("country") == country.upper())]
+        start = _cursor(cursor)
+        page = found[start:start + limit]
+        more = start + limit < len(found)
+        return {"items": [i.to_dict() for i in page], "next_cursor": str(start + limit) if more else None}
+
+    @app.get("/claims", summary="Claims: who said what, with what stance")
+    def claims(speaker: Optional[str] = Query(None, max_length=200), stance: Optional[str] = None,
+               anonymous: Optional[bool] = None, limit: int = Query(100, ge=1, le=1000),
+               cursor: Optional[str] = None, s: Store = Depends(store)) -> dict[str, Any]:
+        if stance is not None and stance not in STANCES:
+            raise HTTPException(400, f"stance {stance!r} is not one of {', '.join(STANCES)}")
+        items, row = s.claims_page(speaker=speaker, stance=stance, anonymous=anonymous, limit=limit,
+                                   after=_cursor(cursor))
+        return {"items": items, "next_cursor": _next(row)}
+
+    @app.get("/articles", summary="Stored articles (metadata)")
+    def articles(limit: int = Query(100, ge=1, le=1000), cursor: Optional[str] = None,
+                 s: Store = Depends(store)) -> dict[str, Any]:
+        items, row = s.articles_page(limit=limit, after=_cursor(cursor))
+        return {"items": items, "next_cursor": _next(row)}
+
+    @app.get("/articles/{article_id}", summary="One article: metadata, text and everything read from it")
+    def article(article_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+        meta = s.article(article_id)
+        if meta is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return {**meta, "text": s.article_text(article_id), "extraction": s.document(article_id)}
+
+    @app.get("/export/{fmt}", summary="Events as JSON Lines, ACLED-like CSV or GeoJSON, for any filter")
+    def export(fmt: str, filters: dict = Depends(event_filters), s: Store = Depends(store)) -> StreamingResponse:
+        from .export import FORMATS, write
+
+        if fmt not in FORMATS:
+            raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        ids = set()
+        after = 0
+        while True:
+            page, row = s.find_events(**filters, limit=1000, after=after)
+            ids.update(e["id"] for e in page)
+            if row is None:
+                break
+            after = row
+        docs = []
+        for doc in s.documents():
+            doc["events"] = [e for e in doc["events"] if e["id"] in ids]
+            if doc["events"]:
+                docs.append(doc)
+        buf = io.StringIO()
+        write(docs, fmt, buf)
+        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
+        return StreamingResponse(iter([buf.getvalue()]), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="sitrep-events.{fmt}"'})
+
+    if allow_ingest:
+        _add_ingest(app, db, token_env, max_body)
+    return app
+
+
+def _add_ingest(app: FastAPI, db: Path, token_env: str, max_body: int) -> None:
+    token = os.environ.get(token_env)
+    if not token:
+        raise RuntimeError(f"--allow-ingest needs a bearer token in the environment variable {token_env}")
+
+    @app.post("/articles", status_code=201, summary="Store articles: one JSON object, or JSON Lines for a batch")
+    async def ingest(request: Request) -> dict[str, Any]:
+        given = request.headers.get("authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+        declared = request.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > max_body:
+            raise HTTPException(413, f"request body over {max_body:,} bytes")
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > max_body:
+                raise HTTPException(413, f"request body over {max_body:,} bytes")
+        return _store_batch(db, body)
+
+
+def _store_batch(db: Path, body: bytes) -> dict[str, Any]:
+    from .pipeline import extract_articles
+    from .read import InputError, from_html, make_article
+
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8") from None
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise HTTPException(400, "empty body: send a JSON object with 'text' or 'html', or JSON Lines of them")
+    results: list[dict[str, Any]] = []
+    articles = []
+    for n, line in enumerate(lines, 1):
+        where = f"request:{n}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            results.append({"line": n, "error": f"malformed JSON ({exc.args[0]})"})
+            continue
+        if not isinstance(obj, dict):
+            results.append({"line": n, "error": "a JSON line must be an object"})
+            continue
+        meta = {k: obj.get(k) for k in ("published", "outlet", "url", "title", "language")}
+        try:
+            if isinstance(obj.get("text"), str):
+                articles.append((n, make_article(obj["text"], meta, where)))
+            elif isinstance(obj.get("html"), str):
+                articles.append((n, from_html(obj["html"], where, meta)))
+            else:
+                results.append({"line": n, "error": "needs a 'text' or 'html' string"})
+        except InputError as exc:
+            results.append({"line": n, "error": exc.why})
+    try:
+        with Store(db) as store:
+            extracted = extract_articles([a for _, a in articles], budget=120.0)
+            for (n, article), x in zip(articles, extracted):
+                if isinstance(x, InputError):
+                    results.append({"line": n, "error": x.why})
+                elif store.add(x):
+                    results.append({"line": n, "article": article.id, "stored": True, "events": len(x.events)})
+                else:
+                    results.append({"line": n, "article": article.id, "stored": False, "reason": "already stored"})
+    except StoreError as exc:
+        raise HTTPException(503, str(exc)) from None
+    results.sort(key=lambda r: r["line"])
+    return {"results": results}
+
+
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")

@@ -1,0 +1,179 @@
+"""The HTTP API as a client sees it: the real `sitrep serve` on a free loopback port, a real
+HTTP client (httpx), every endpoint, paging, filters, errors, the token and the size limit."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+FOUNDING = ROOT.parent / "shared" / "samples" / "usnews-2021-02-16-irbil-rocket-attack.txt"
+TOKEN = "test-token-4f1c"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(db: Path, *extra: str, env=None):
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(base + "/openapi.json", timeout=1)
+            return proc, base
+        except httpx.TransportError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stderr.read())
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError("sitrep serve did not start")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("api") / "sitrep.db"
+    inputs = [SAMPLES] + ([FOUNDING] if FOUNDING.exists() else [])
+    run = subprocess.run([sys.executable, "-m", "sitrep", "ingest", *map(str, inputs), "--db", str(db)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    proc, base = _serve(db)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_openapi_and_docs(server):
+    spec = httpx.get(server + "/openapi.json").json()
+    assert {"/events", "/events/{event_id}", "/incidents", "/claims", "/articles", "/articles/{article_id}",
+            "/export/{fmt}"} <= set(spec["paths"])
+    assert "/articles" in spec["paths"] and "post" not in spec["paths"]["/articles"]  # writing is off by default
+    assert httpx.get(server + "/docs").status_code == 200
+
+
+def test_events_are_paged_with_a_cursor(server):
+    first = httpx.get(server + "/events", params={"limit": 3}).json()
+    assert len(first["items"]) == 3 and first["next_cursor"]
+    seen = [e["id"] for e in first["items"]]
+    cursor = first["next_cursor"]
+    while cursor:
+        page = httpx.get(server + "/events", params={"limit": 3, "cursor": cursor}).json()
+        seen += [e["id"] for e in page["items"]]
+        cursor = page["next_cursor"]
+    assert len(seen) == len(set(seen)) == len(httpx.get(server + "/events", params={"limit": 1000}).json()["items"])
+
+
+def test_event_filters(server):
+    get = lambda **p: httpx.get(server + "/events", params={"limit": 1000, **p}).json()["items"]
+    assaults = get(type="ASSAULT")
+    assert assaults and all(e["type"] == "ASSAULT" for e in assaults)
+    assert all(e["location"]["country"] == "SD" for e in get(country="sd"))
+    assert all("2024-03-01" <= e["date"]["value"] <= "2024-03-31" for e in get(since="2024-03-01", until="2024-03-31"))
+    sudan = get(bbox="21,8,39,23")  # west,south,east,north around Sudan
+    assert sudan and all(21 <= e["location"]["lon"] <= 39 for e in sudan)
+    assert all(e["main"] for e in get(main="true"))
+    assert all(any("Rapid Support" in a["name"] for a in e["actors"]) for e in get(actor="Rapid Support"))
+    assert all("market" in e["evidence"][0]["sentence"].lower() for e in get(q="market"))
+    assert get(q="100%_literal") == []
+
+
+@pytest.mark.skipif(not FOUNDING.exists(), reason="../shared/samples is absent")
+def test_contested_event_and_its_claims(server):
+    contested = httpx.get(server + "/events", params={"contested": "true", "type": "ASSAULT"}).json()["items"]
+    irbil = next(e for e in contested if e["location"]["country"] == "IQ")
+    counts = {f["value"] for f in irbil["figures"] if f["kind"] == "weapon_count"}
+    assert {12, 24} <= counts
+    detail = httpx.get(server + f"/events/{irbil['id']}").json()
+    assert detail["evidence"] and detail["article"]["published"] == "2021-02-16"
+    assert any(c["stance"] == "claim_responsibility" for c in detail["claims"])
+
+
+def test_incidents_keep_each_sources_figures(server):
+    items = httpx.get(server + "/incidents", params={"type": "ASSAULT", "country": "SD"}).json()["items"]
+    kassala = next(i for i in items if len(i["sources"]) >= 2)
+    assert kassala["disagreements"], kassala
+
+
+def test_claims_and_articles(server):
+    claims = httpx.get(server + "/claims", params={"stance": "deny"}).json()["items"]
+    assert claims and all(c["stance"] == "deny" for c in claims)
+    anonymous = httpx.get(server + "/claims", params={"anonymous": "true"}).json()["items"]
+    assert all(c["anonymous"] == 1 for c in anonymous)
+    articles = httpx.get(server + "/articles").json()["items"]
+    one = httpx.get(server + f"/articles/{articles[0]['id']}").json()
+    assert one["text"] and one["extraction"]["article"]["id"] == articles[0]["id"]
+
+
+def test_exports_stream_for_a_filter(server):
+    jsonl = httpx.get(server + "/export/jsonl", params={"type": "ASSAULT"})
+    rows = [json.loads(line) for line in jsonl.text.splitlines()]
+    assert rows and all(r["event_type"] == "ASSAULT" for r in rows)
+    table = list(csv.DictReader(io.StringIO(httpx.get(server + "/export/csv").text)))
+    assert table and "event_type" in table[0]
+    geo = httpx.get(server + "/export/geojson", params={"country": "SD"}).json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+
+
+@pytest.mark.parametrize("path, params, status", [
+    ("/events/nope", {}, 404), ("/articles/nope", {}, 404), ("/export/xlsx", {}, 404),
+    ("/events", {"type": "BOMBING"}, 400), ("/events", {"since": "last week"}, 422),
+    ("/events", {"bbox": "1,2,3"}, 400), ("/events", {"limit": 0}, 422), ("/events", {"cursor": "abc"}, 400),
+    ("/claims", {"stance": "angry"}, 400),
+])
+def test_errors_are_json_with_the_right_status(server, path, params, status):
+    r = httpx.get(server + path, params=params)
+    assert r.status_code == status and "detail" in r.json()
+
+
+def test_ingest_needs_the_token_and_refuses_huge_bodies(tmp_path):
+    db = tmp_path / "w.db"
+    proc, base = _serve(db, "--allow-ingest", env={"SITREP_TOKEN": TOKEN})
+    try:
+        article = {"text": "Gunmen killed 12 people in Kaduna on Monday, police said.", "published": "2024-06-03"}
+        assert httpx.post(base + "/articles", json=article).status_code == 401
+        assert httpx.post(base + "/articles", json=article, headers={"Authorization": "Bearer wrong"}).status_code == 401
+        auth = {"Authorization": f"Bearer {TOKEN}"}
+        r = httpx.post(base + "/articles", json=article, headers=auth)
+        assert r.status_code == 201 and r.json()["results"][0]["stored"] is True
+        batch = "\n".join([json.dumps(article), "not json", json.dumps({"text": ""})])
+        results = httpx.post(base + "/articles", content=batch, headers=auth).json()["results"]
+        assert results[0]["stored"] is False and "error" in results[1] and "error" in results[2]
+        huge = httpx.post(base + "/articles", content=b"x" * 6_000_000, headers=auth)
+        assert huge.status_code == 413
+        assert httpx.get(base + "/events").json()["items"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_ingest_without_a_token_does_not_start(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "SITREP_TOKEN"}
+    run = subprocess.run([sys.executable, "-m", "sitrep", "serve", "--db", str(tmp_path / "x.db"), "--allow-ingest"],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 2 and "SITREP_TOKEN" in run.stderr
+
+
+def test_schemathesis_finds_no_server_error(server):
+    """Property-based requests generated from the live OpenAPI spec: no 5xx, responses match it."""
+    cli = Path(sys.executable).with_name("schemathesis")
+    if not cli.exists():
+        pytest.skip("schemathesis is not installed (pip install -e '.[test]')")
+    run = subprocess.run([str(cli), "run", server + "/openapi.json", "--checks", "not_a_server_error",
+                          "--max-examples", "25", "--phases", "examples,coverage,fuzzing"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-3000:]
