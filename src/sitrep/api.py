@@ -163,9 +163,26 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
         return StreamingResponse(iter([buf.getvalue()]), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="sitrep-events.{fmt}"'})
 
+    _add_dashboard(app)
     if allow_ingest:
         _add_ingest(app, db, token_env, max_body)
     return app
+
+
+WEB = Path(__file__).resolve().parent / "web"
+
+
+def _add_dashboard(app: FastAPI) -> None:
+    """The dashboard at /: static files shipped in the package, nothing fetched from elsewhere."""
+    from fastapi.responses import FileResponse
+    from fastapi.staticfiles import StaticFiles
+
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(WEB / "index.html", headers={
+            "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"})
 
 
 def _add_ingest(app: FastAPI, db: Path, token_env: str, max_body: int) -> None:

@@ -51,7 +51,8 @@ def link(events: list[Event], claims: list[Claim], doc) -> None:
             for accused in claim.accused:
                 if not any(a.name == accused and a.role == "alleged_perpetrator" for a in about.actors):
                     about.actors.append(Actor(role="alleged_perpetrator", name=accused, kind=None, country=None))
-        if claim.stance == "claim_responsibility" and name:
+        if claim.stance == "claim_responsibility" and name \
+                and not any(a.role == "claimed_by" and a.name == name for a in about.actors):
             about.actors.append(Actor(role="claimed_by", name=name, kind="armed group", country=None))
         if claim.stance in SPEECH_EVENTS and name and _stance_verb(claim, doc):
             etype, mode = SPEECH_EVENTS[claim.stance]

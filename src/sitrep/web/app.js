@@ -1,0 +1,273 @@
+// The sitrep dashboard: a map of events, a timeline that filters it when brushed, a filter bar,
+// and an event page (evidence highlighted in the article, figures per source, claims).
+// Everything comes from this server's API; article text is untrusted and is only ever
+// inserted as text nodes (textContent), never as HTML.
+"use strict";
+
+const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const COLORS = ["#2e7d32", "#43a047", "#66bb6a", "#9ccc65", "#26a69a", "#00897b", "#80cbc4", "#5c6bc0",
+                "#8e24aa", "#ab47bc", "#f9a825", "#fb8c00", "#6d4c41", "#546e7a", "#e53935", "#b71c1c"];
+const colorOf = t => COLORS[Math.max(0, TYPES.indexOf(t))];
+
+const state = { events: [], markers: new Map(), brush: null };
+window.sitrep = state;  // for people poking at the page (and for tests): read-only use
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v; else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(c == null ? "" : String(c)));
+  return node;
+}
+
+async function getJSON(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+}
+
+// --- map -------------------------------------------------------------------------------
+const map = L.map("map", { worldCopyJump: true, zoomSnap: 0.5 }).setView([20, 20], 2);
+const markerLayer = L.layerGroup().addTo(map);
+
+async function drawCountries() {
+  const topo = await getJSON("/static/vendor/countries-50m.json");
+  const land = topojson.feature(topo, topo.objects.countries);
+  L.geoJSON(land, { style: { color: "#8a97ab", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+                    interactive: false }).addTo(map);
+}
+
+function casualties(e) {
+  let n = 0;
+  for (const kind of ["killed", "injured"]) {
+    const values = e.figures.filter(f => f.kind === kind).map(f => f.value ?? f.min ?? 0);
+    if (values.length) n += Math.max(...values);
+  }
+  return n;
+}
+
+function drawMarkers() {
+  markerLayer.clearLayers();
+  state.markers.clear();
+  // large markers first, so that smaller ones at the same place stay clickable on top of them
+  const ordered = [...state.events].sort((a, b) => casualties(b) - casualties(a));
+  for (const e of ordered) {
+    const loc = e.location;
+    if (!loc || loc.lat == null || loc.lon == null) continue;
+    const marker = L.circleMarker([loc.lat, loc.lon], {
+      radius: 5 + 2 * Math.sqrt(casualties(e)), color: "#222", weight: 1,
+      fillColor: colorOf(e.type), fillOpacity: e.main ? 0.85 : 0.35, className: "sitrep-event",
+    });
+    marker.on("click", () => showEvent(e.id));
+    // a DOM node, not a string: Leaflet would read a string as HTML
+    marker.bindTooltip(el("span", {}, `${e.type} · ${e.date.value || "undated"} · ${loc.name || ""}`));
+    marker.addTo(markerLayer);
+    marker.getElement().setAttribute("data-id", e.id);
+    marker.getElement().setAttribute("data-date", e.date.value || "");
+    state.markers.set(e.id, { marker, event: e, visible: true });
+  }
+  applyBrush();
+}
+
+// --- timeline ----------------------------------------------------------------------------
+const svg = document.getElementById("timeline");
+const SVGNS = "http://www.w3.org/2000/svg";
+let bins = [];
+
+function drawTimeline() {
+  svg.replaceChildren();
+  const dated = state.events.filter(e => e.date.value && /^\d{4}-\d{2}/.test(e.date.value));
+  const months = [...new Set(dated.map(e => e.date.value.slice(0, 7)))].sort();
+  if (!months.length) return;
+  const all = [];
+  let [y, m] = months[0].split("-").map(Number);
+  const [ly, lm] = months[months.length - 1].split("-").map(Number);
+  while (y < ly || (y === ly && m <= lm)) {  // every month between the first and last, empty ones too
+    all.push(`${y}-${String(m).padStart(2, "0")}`);
+    m += 1; if (m > 12) { m = 1; y += 1; }
+  }
+  const width = svg.clientWidth || 800, height = svg.clientHeight || 110, pad = 18;
+  const counts = all.map(p => dated.filter(e => e.date.value.startsWith(p)).length);
+  const max = Math.max(...counts, 1);
+  const w = (width - 2 * pad) / all.length;
+  bins = all.map((period, i) => ({ period, x0: pad + i * w, x1: pad + (i + 1) * w }));
+  all.forEach((period, i) => {
+    const h = (height - 2 * pad) * counts[i] / max;
+    const rect = document.createElementNS(SVGNS, "rect");
+    rect.setAttribute("class", "bar");
+    rect.setAttribute("x", pad + i * w + 1);
+    rect.setAttribute("width", Math.max(1, w - 2));
+    rect.setAttribute("y", height - pad - h);
+    rect.setAttribute("height", Math.max(h, counts[i] ? 2 : 0));
+    rect.setAttribute("data-period", period);
+    svg.append(rect);
+  });
+  for (const [i, period] of all.entries()) {  // a label per year, at its first month
+    if (i === 0 || period.endsWith("-01")) {
+      const t = document.createElementNS(SVGNS, "text");
+      t.setAttribute("x", pad + i * w);
+      t.setAttribute("y", height - 4);
+      t.textContent = period.slice(0, 4);
+      svg.append(t);
+    }
+  }
+}
+
+function periodAt(x) {
+  const hit = bins.find(b => x >= b.x0 && x < b.x1);
+  if (hit) return hit.period;
+  return x < (bins[0]?.x0 ?? 0) ? bins[0]?.period : bins[bins.length - 1]?.period;
+}
+
+let dragFrom = null;
+svg.addEventListener("mousedown", ev => { dragFrom = ev.offsetX; });
+svg.addEventListener("mousemove", ev => { if (dragFrom !== null) showBrush(dragFrom, ev.offsetX); });
+window.addEventListener("mouseup", ev => {
+  if (dragFrom === null) return;
+  const rect = svg.getBoundingClientRect();
+  const x = ev.clientX - rect.left;
+  const [a, b] = [Math.min(dragFrom, x), Math.max(dragFrom, x)];
+  dragFrom = null;
+  if (!bins.length) return;
+  state.brush = { since: periodAt(a), until: periodAt(b) };
+  showBrush(a, b);
+  applyBrush();
+});
+document.getElementById("clear-brush").addEventListener("click", () => {
+  state.brush = null;
+  svg.querySelector(".brush")?.remove();
+  applyBrush();
+});
+
+function showBrush(a, b) {
+  let r = svg.querySelector(".brush");
+  if (!r) { r = document.createElementNS(SVGNS, "rect"); r.setAttribute("class", "brush"); svg.append(r); }
+  r.setAttribute("x", Math.min(a, b)); r.setAttribute("width", Math.abs(b - a));
+  r.setAttribute("y", 0); r.setAttribute("height", svg.clientHeight || 110);
+}
+
+function applyBrush() {
+  const brush = state.brush;
+  let shown = 0;
+  for (const { marker, event, visible } of state.markers.values()) {
+    const d = (event.date.value || "").slice(0, 7);
+    const inside = !brush || Boolean(d && d >= brush.since && d <= brush.until);
+    if (inside !== visible) {
+      if (inside) marker.addTo(markerLayer); else markerLayer.removeLayer(marker);
+      state.markers.get(event.id).visible = inside;
+      if (inside) marker.getElement().setAttribute("data-id", event.id);
+    }
+    shown += inside ? 1 : 0;
+  }
+  for (const bar of svg.querySelectorAll(".bar")) {
+    const p = bar.getAttribute("data-period");
+    bar.classList.toggle("out", !!brush && (p < brush.since || p > brush.until));
+  }
+  document.getElementById("clear-brush").hidden = !brush;
+  document.getElementById("count").textContent = `${shown} of ${state.events.length} events on the map`;
+}
+
+// --- loading -------------------------------------------------------------------------------
+const form = document.getElementById("filters");
+for (const t of TYPES) form.type.append(el("option", { value: t }, t));
+const legend = document.getElementById("legend");
+for (const t of TYPES) { const s = el("span", {}, t); s.style.setProperty("--c", colorOf(t)); legend.append(s); }
+
+async function load() {
+  const params = new URLSearchParams({ limit: "1000" });
+  for (const name of ["type", "country", "since", "until", "q"]) {
+    const v = form[name].value.trim();
+    if (v) params.set(name, v);
+  }
+  if (form.main.checked) params.set("main", "true");
+  const events = [];
+  let cursor = null;
+  do {
+    if (cursor) params.set("cursor", cursor);
+    const page = await getJSON(`/events?${params}`);
+    events.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor && events.length < 20000);
+  state.events = events;
+  drawMarkers();
+  drawTimeline();
+  document.body.dataset.loaded = "true";
+}
+form.addEventListener("submit", ev => { ev.preventDefault(); state.brush = null; load(); });
+
+// --- the event page ---------------------------------------------------------------------
+const panel = document.getElementById("panel");
+
+function highlighted(text, spans) {
+  const box = el("div", { class: "article-text" });
+  let at = 0;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    if (start < at) continue;
+    box.append(document.createTextNode(text.slice(at, start)));
+    box.append(el("mark", {}, text.slice(start, end)));
+    at = end;
+  }
+  box.append(document.createTextNode(text.slice(at)));
+  return box;
+}
+
+function speakerName(claim) {
+  const s = claim?.speaker;
+  if (!s) return "unattributed";
+  const who = s.name || s.affiliation || s.text || "a source";
+  return s.anonymous ? `anonymous (${s.affiliation || s.text || "source"})` : who;
+}
+
+async function showEvent(id) {
+  const e = await getJSON(`/events/${encodeURIComponent(id)}`);
+  const article = await getJSON(`/articles/${encodeURIComponent(e.article.id)}`);
+  const claims = new Map((article.extraction?.claims || []).map(c => [c.id, c]));
+  const loc = e.location || {};
+  panel.replaceChildren(
+    el("h2", {}, `${e.type}${e.mode ? " · " + e.mode : ""}`),
+    el("p", { class: "meta" }, `${e.date.value || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")}`
+       + ` · ${e.main ? "news" : "background"} · ${article.outlet || ""} ${article.published || ""}`),
+  );
+  panel.dataset.event = id;
+  const actors = el("table", { id: "actors" });
+  for (const a of e.actors) actors.append(el("tr", {}, el("td", {}, a.role), el("td", {}, a.name)));
+  panel.append(el("h3", {}, "Who"), actors);
+
+  const byKind = {};
+  for (const f of e.figures) (byKind[f.kind] ||= []).push(f);
+  const figures = el("table", { id: "figures" }, el("tr", {}, el("th", {}, "figure"), el("th", {}, "value"),
+                                                   el("th", {}, "as written"), el("th", {}, "according to")));
+  for (const [kind, list] of Object.entries(byKind)) {
+    const disagree = new Set(list.map(f => f.value)).size > 1;
+    for (const f of list) {
+      const row = el("tr", { class: disagree ? "disagree" : "", "data-kind": kind },
+        el("td", {}, kind, disagree ? el("span", { class: "badge disagree" }, "sources disagree") : ""),
+        el("td", {}, `${f.qualifier !== "exact" ? f.qualifier + " " : ""}${f.value ?? f.min + "+"}`),
+        el("td", {}, f.text), el("td", {}, f.source ? speakerName(claims.get(f.source)) : "the article"));
+      figures.append(row);
+    }
+  }
+  panel.append(el("h3", {}, "Figures, per source"), figures);
+
+  const about = e.claims || [];
+  const list = el("ul", { id: "claims" });
+  for (const c of about) {
+    list.append(el("li", {},
+      el("span", { class: "stance" }, c.stance), " ",
+      el("span", { class: c.speaker?.anonymous ? "anonymous" : "" }, speakerName(c)),
+      c.speaker?.title ? ` (${c.speaker.title})` : "", c.verb ? ` — ${c.verb}: ` : ": ",
+      el("q", {}, c.text)));
+  }
+  panel.append(el("h3", {}, `Claims about it (${about.length})`), list);
+  panel.append(el("h3", {}, "Article (evidence highlighted)"), highlighted(article.text || "", e.evidence));
+  history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
+}
+
+function showLinkedEvent() {  // #event=ID links to an event page
+  const m = location.hash.match(/^#event=(.+)$/);
+  if (m && panel.dataset.event !== decodeURIComponent(m[1])) showEvent(decodeURIComponent(m[1]));
+}
+window.addEventListener("hashchange", showLinkedEvent);
+drawCountries().then(load).then(showLinkedEvent);
