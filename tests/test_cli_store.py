@@ -113,3 +113,19 @@ def test_incidents_merge_reports_and_flag_disagreement(db):
     kassala = [i for i in incidents if i["type"] == "ASSAULT" and (i["location"] or {}).get("country") == "SD"]
     assert kassala and len({s["article"]["id"] for s in kassala[0]["sources"]}) == 2
     assert any(d.startswith("injured:") for d in kassala[0]["disagreements"])
+
+
+def test_extraction_round_trips_through_the_store(tmp_path):
+    """extraction → store → read back → the identical contract document, typed records included."""
+    import sitrep
+    from sitrep.models import Actor, Extraction, Location
+
+    text = (SAMPLES / "2024-03-11-kassala-market-shelling.txt").read_text()
+    x = sitrep.extract(text, published="2024-03-11", outlet="sample", url="https://example.org/k")
+    with sitrep.Store(tmp_path / "r.db") as store:
+        store.add(x)
+        back = store.extraction(x.article.id)
+    assert isinstance(back, Extraction) and back.to_dict() == x.to_dict()
+    assert back.article.text == text
+    event = next(e for e in back.events if e.location)
+    assert isinstance(event.location, Location) and all(isinstance(a, Actor) for a in event.actors)

@@ -182,21 +182,22 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt
 
 
 def _row(e, article) -> dict:
+    from .models import names
+
     d = e.to_dict() if hasattr(e, "to_dict") else e
     loc = d.get("location") or {}
-    actors = d.get("actors") or []
     figs = d.get("figures") or []
     return {"id": d["id"], "type": d["type"], "mode": d.get("mode"), "main": d["main"],
             "date": (d.get("date") or {}).get("value"), "location": loc.get("name"), "country": loc.get("country"),
-            "actor": _names(a["name"] for a in actors if a["role"] in ("actor", "claimed_by")),
-            "target": _names(a["name"] for a in actors if a["role"] in ("target", "recipient")),
+            "actor": _names(names(d, "actor") + names(d, "claimed")),
+            "target": _names(names(d, "target")),
             "figures": ", ".join(f"{f['kind']} {f['value'] if f['value'] is not None else str(f['min']) + '+'}" for f in figs)}
 
 
-def _names(names, keep: int = 2) -> str:
-    names = list(dict.fromkeys(names))
-    more = f" +{len(names) - keep}" if len(names) > keep else ""
-    return "; ".join(names[:keep]) + more
+def _names(found: list, keep: int = 2) -> str:
+    found = list(dict.fromkeys(found))
+    more = f" +{len(found) - keep}" if len(found) > keep else ""
+    return "; ".join(found[:keep]) + more
 
 
 def _event_table(rows: list, title: str) -> None:

@@ -13,6 +13,8 @@ import io
 import json
 from typing import Any, Iterable, Iterator, TextIO
 
+from .models import ROLE_GROUPS, headline, names
+
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_COLUMNS = [
     "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type", "main",
@@ -27,28 +29,25 @@ def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
     for doc in documents:
         art = doc["article"]
         for e in doc["events"]:
-            def by(*roles):
-                return [a for a in e["actors"] if a["role"] in roles]
+            def by(*groups):
+                return [a for a in e["actors"] if any(a["role"] in ROLE_GROUPS[g] for g in groups)]
             loc = e["location"] or {}
-            figs = {}
-            for f in e["figures"]:
-                figs.setdefault(f["kind"], []).append(f)
             yield {
                 "event_id": e["id"], "story_id": art["id"], "story_date": art["published"],
                 "event_date": e["date"]["value"], "date_precision": e["date"]["precision"],
                 "date_text": e["date"]["text"], "event_type": e["type"], "mode": e["mode"], "main": e["main"],
-                "actor": [a["name"] for a in by("actor")],
+                "actor": names(e, "actor"),
                 "actor_country": _first(a["country"] for a in by("actor")),
                 "actor_kind": _first(a["kind"] for a in by("actor")),
-                "recipient": [a["name"] for a in by("recipient", "target")],
-                "recipient_country": _first(a["country"] for a in by("recipient", "target")),
-                "alleged_perpetrators": [a["name"] for a in by("alleged_perpetrator")],
-                "claimed_by": [a["name"] for a in by("claimed_by")],
+                "recipient": names(e, "target"),
+                "recipient_country": _first(a["country"] for a in by("target")),
+                "alleged_perpetrators": names(e, "alleged"),
+                "claimed_by": names(e, "claimed"),
                 "location": loc.get("name"), "geonames_id": loc.get("geonames_id"), "lat": loc.get("lat"),
                 "lon": loc.get("lon"), "country": loc.get("country"), "admin1": loc.get("admin1"),
                 "geo_basis": loc.get("basis"), "origin": (e.get("origin") or {}).get("name"),
                 "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
-                "fatalities": _best(figs.get("killed")), "injured": _best(figs.get("injured")),
+                "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
                 "evidence": [ev["sentence"] for ev in e["evidence"]],
                 "source": art.get("outlet"), "url": art.get("url"), "title": art.get("title"),
             }
@@ -56,12 +55,6 @@ def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
 
 def _first(values) -> Any:
     return next((v for v in values if v), None)
-
-
-def _best(figures) -> Any:
-    if not figures:
-        return None
-    return max((f["value"] if f["value"] is not None else (f["min"] or 0)) for f in figures)
 
 
 def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

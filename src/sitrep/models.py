@@ -1,15 +1,49 @@
-"""Typed records that flow between sitrep's stages.
+"""The contract: typed records that flow between sitrep's stages, and back out of the store.
 
-Every stage takes and returns these dataclasses; `to_dict()` gives the JSON
-contract documented in the README (keys are stable, values are honest or None).
+Every stage takes and returns these dataclasses; `to_dict()` gives the JSON contract documented
+in the README (keys are stable, values are honest or None) and `from_dict()` reads it back, so
+the store, exports, merge, CLI and API all read one shape. The controlled vocabularies are the
+`Literal` types below; the summaries everyone shows (the headline killed/injured figure, who
+counts as an event's actor or target) are defined here once.
 """
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Any, Optional
+import typing
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, Optional
 
 Offsets = Optional[list[int]]  # [start, end) character offsets into the article text
+
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+Role = Literal["actor", "recipient", "target", "alleged_perpetrator", "claimed_by"]
+Stance = Literal["accuse", "deny", "claim_responsibility", "condemn", "no_comment", "assert"]
+Precision = Literal["minute", "part_of_day", "day", "week", "month", "quarter", "season", "year", "decade"]
+Basis = Literal["clause", "sentence", "dateline", "article"]
+FigureKind = Literal["killed", "injured", "missing", "kidnapped", "arrested", "displaced", "weapon_count"]
+Qualifier = Literal["exact", "at least", "at most", "approximately", "range"]
+ClaimKind = Literal["quote", "paraphrase"]
+
+# Who an event's summary columns name: one definition for the store, exports, CLI and API.
+ROLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "actor": ("actor",),
+    "target": ("target", "recipient"),
+    "alleged": ("alleged_perpetrator",),
+    "claimed": ("claimed_by",),
+}
+
+
+def names(event: dict[str, Any], group: str) -> list[str]:
+    """Names of an event's actors in a ROLE_GROUPS group, in order, once each."""
+    return list(dict.fromkeys(a["name"] for a in event["actors"] if a["role"] in ROLE_GROUPS[group]))
+
+
+def headline(event: dict[str, Any], kind: str) -> Optional[int]:
+    """The figure of a kind an analyst quotes for the event: the highest any source gives (a
+    range's or "at least"'s lower bound where no single value is known); None when none."""
+    values = [f["value"] if f["value"] is not None else (f["min"] or 0) for f in event["figures"] if f["kind"] == kind]
+    return max(values) if values else None
 
 
 def article_id(text: str) -> str:
@@ -21,6 +55,30 @@ def article_id(text: str) -> str:
 class Record:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        """The record a `to_dict()` gave; nested records and lists of them are rebuilt too."""
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in fields(cls):  # type: ignore[arg-type]
+            if f.name in data:
+                kwargs[f.name] = _build(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _build(hint, value):
+    if value is None:
+        return None
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Union:  # Optional[X]
+        inner = [a for a in args if a is not type(None)]
+        return _build(inner[0], value) if len(inner) == 1 else value
+    if origin is list and args:
+        return [_build(args[0], v) for v in value]
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    return value
 
 
 @dataclass
@@ -84,7 +142,7 @@ class Location(Record):
     country: Optional[str]
     admin1: Optional[str]
     text: Optional[str]
-    basis: Optional[str] = None  # clause, sentence, dateline, article
+    basis: Optional[Basis] = None
     feature: Optional[str] = None  # city, admin1, region, country, continent
 
     @classmethod
@@ -95,7 +153,7 @@ class Location(Record):
 
 @dataclass
 class Actor(Record):
-    role: str  # actor, recipient, target, alleged_perpetrator, claimed_by
+    role: Role
     name: str
     kind: Optional[str]  # government, military, armed group, person, organization, country
     country: Optional[str]
@@ -112,11 +170,11 @@ class Weapon(Record):
 
 @dataclass
 class Figure(Record):
-    kind: str  # killed, injured, missing, kidnapped, arrested, displaced, weapon_count
+    kind: FigureKind
     value: Optional[int]
     min: Optional[int]
     max: Optional[int]
-    qualifier: str  # exact, at least, at most, approximately
+    qualifier: Qualifier
     text: str
     start: int
     end: int
@@ -133,7 +191,7 @@ class Evidence(Record):
 @dataclass
 class Event(Record):
     id: str
-    type: str
+    type: EventType
     mode: Optional[str]
     main: bool
     trigger: str
@@ -169,11 +227,11 @@ class ClaimSpans(Record):
 @dataclass
 class Claim(Record):
     id: str
-    kind: str  # quote, paraphrase
+    kind: ClaimKind
     text: str
     speaker: Optional[Speaker]
     verb: Optional[str]
-    stance: str  # accuse, deny, claim_responsibility, condemn, no_comment, assert
+    stance: Stance
     about: Optional[str]
     accused: list[str]
     date: Optional[str]
@@ -188,6 +246,16 @@ class Extraction(Record):
     claims: list[Claim]
     places: list[Place]
     times: list[TimeExpr]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str = "", source: Optional[str] = None) -> "Extraction":
+        """Read a stored document back; the contract leaves the article's text out, so pass it."""
+        article = Article(text=text, source=source, **data["article"])
+        return cls(article=article,
+                   events=[Event.from_dict(e) for e in data["events"]],
+                   claims=[Claim.from_dict(c) for c in data["claims"]],
+                   places=[Place.from_dict(p) for p in data["places"]],
+                   times=[TimeExpr.from_dict(t) for t in data["times"]])
 
     def to_dict(self) -> dict[str, Any]:
         return {

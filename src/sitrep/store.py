@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from . import __version__
-from .models import Article, Extraction
+from .models import Article, Extraction, headline, names
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -162,31 +162,36 @@ class Store:
                         "ingested_at, published_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
                          datetime.now(timezone.utc).isoformat(timespec="seconds"), a.published_at))
-        self.db.execute("INSERT INTO extractions VALUES (?,?,?)", (a.id, __version__, json.dumps(doc)))
+        self.db.execute("INSERT INTO extractions (article_id, sitrep_version, document) VALUES (?,?,?)",
+                        (a.id, __version__, json.dumps(doc)))
         for e in doc["events"]:
             loc = e["location"] or {}
-            names = lambda role: "; ".join(x["name"] for x in e["actors"] if x["role"] in role) or None
-            total = lambda kind: max((f["value"] or f["min"] or 0 for f in e["figures"] if f["kind"] == kind), default=None)
             self.db.execute(
-                "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO events (id, article_id, type, mode, main, trigger, date, date_precision, date_text, "
+                "location, geonames_id, lat, lon, country, admin1, location_basis, actor, target, killed, injured, "
+                "sentence, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (e["id"], a.id, e["type"], e["mode"], int(e["main"]), e["trigger"], e["date"]["value"],
                  e["date"]["precision"], e["date"]["text"], loc.get("name"), loc.get("geonames_id"),
                  loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"), loc.get("basis"),
-                 names(("actor",)), names(("target", "recipient")), total("killed"), total("injured"),
+                 "; ".join(names(e, "actor")) or None, "; ".join(names(e, "target")) or None,
+                 headline(e, "killed"), headline(e, "injured"),
                  e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
-            self.db.executemany("INSERT INTO actors VALUES (?,?,?,?,?,?)",
+            self.db.executemany("INSERT INTO actors (event_id, role, name, kind, country, claim_id) VALUES (?,?,?,?,?,?)",
                                 [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
                                  for x in e["actors"]])
-            self.db.executemany("INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+            self.db.executemany("INSERT INTO figures (event_id, kind, value, min, max, qualifier, text, claim_id) "
+                                "VALUES (?,?,?,?,?,?,?,?)",
                                 [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
                                   f["source"]) for f in e["figures"]])
         for c in doc["claims"]:
             s = c["speaker"] or {}
-            self.db.execute("INSERT INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            self.db.execute("INSERT INTO claims (id, article_id, kind, stance, speaker, speaker_title, "
+                            "speaker_affiliation, anonymous, verb, about, date, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                             (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
                              s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
                              c["date"], c["text"]))
-        self.db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+        self.db.executemany('INSERT INTO places (article_id, text, name, geonames_id, lat, lon, country, admin1, '
+                            'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
                             [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
                               p["admin1"], p["start"], p["end"]) for p in doc["places"]])
         return True
@@ -283,6 +288,15 @@ class Store:
     def article_text(self, article_id: str) -> Optional[str]:
         row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row["text"] if row else None
+
+    def extraction(self, article_id: str) -> Optional[Extraction]:
+        """What `add` stored for an article, read back as the typed records it was."""
+        row = self.db.execute("SELECT a.text, a.source, x.document FROM articles a JOIN extractions x "
+                              "ON x.article_id = a.id WHERE a.id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        x = Extraction.from_dict(json.loads(row["document"]), text=row["text"], source=row["source"])
+        return x
 
     def document(self, article_id: str) -> Optional[dict[str, Any]]:
         row = self.db.execute("SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
