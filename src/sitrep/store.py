@@ -59,6 +59,8 @@ MIGRATIONS = {
     1: "ALTER TABLE articles ADD COLUMN published_at TEXT;",
 }
 SCHEMA_VERSION = 2
+ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
+ARTICLE_COLUMNS = ", ".join(f"a.{k}" for k in ARTICLE_KEYS)
 SITREP_TABLES = {"articles", "extractions", "events", "actors", "figures", "claims", "places"}
 
 
@@ -74,7 +76,9 @@ class Store:
         self.path = Path(path)
         try:
             if readonly:
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None)
+                # a server may close a request's connection from another thread than the one that opened it
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
+                                          check_same_thread=False)
             else:
                 self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # we BEGIN ourselves
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -221,9 +225,10 @@ class Store:
                     mode: Optional[str] = None, country: Optional[str] = None,
                     bbox: Optional[tuple[float, float, float, float]] = None, actor: Optional[str] = None,
                     text: Optional[str] = None, main_only: bool = False, contested: bool = False,
-                    limit: int = 100, after: int = 0) -> tuple[list[dict[str, Any]], Optional[int]]:
+                    limit: int = 100, after: int = 0, raw: bool = False) -> tuple[list[Any], Optional[int]]:
         """One page of events (their JSON documents, with `article`), in storage order after
         row `after`; returns (events, the row to continue after, or None on the last page).
+        `raw=True` gives each event as JSON text, never parsed (what an HTTP response sends).
         Every value is a bound parameter: no SQL is built from what a caller sends."""
         where, args = ["e.rowid > ?"], [after]
         for clause, value in (("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff"),
@@ -247,15 +252,19 @@ class Store:
             where.append("EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id GROUP BY f.kind "
                          "HAVING count(DISTINCT f.value) > 1)")
         rows = self.db.execute(
-            f"SELECT e.rowid AS row, e.document, e.article_id FROM events e WHERE {' AND '.join(where)} "
-            "ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
+            f"SELECT e.rowid AS row, e.document, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
-        events = []
+        events: list[Any] = []
         for r in rows:
-            event = json.loads(r["document"])
-            event["article"] = self.article(r["article_id"])
-            events.append(event)
+            article = {k: r[k] for k in ARTICLE_KEYS}
+            if raw:  # '{"id": …}' → '{"article": {…}, "id": …}'
+                events.append('{"article": ' + json.dumps(article) + ", " + r["document"][1:])
+            else:
+                event = json.loads(r["document"])
+                event["article"] = article
+                events.append(event)
         return events, (rows[-1]["row"] if more else None)
 
     def claims_page(self, *, speaker: Optional[str] = None, stance: Optional[str] = None,
@@ -311,8 +320,7 @@ class Store:
         return event
 
     def article(self, article_id: str) -> Optional[dict[str, Any]]:
-        row = self.db.execute("SELECT id, title, outlet, url, published, published_at, language, source "
-                              "FROM articles WHERE id=?",
+        row = self.db.execute(f"SELECT {', '.join(ARTICLE_KEYS)} FROM articles WHERE id=?",
                               (article_id,)).fetchone()
         return dict(row) if row else None
 
