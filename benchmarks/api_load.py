@@ -5,10 +5,12 @@
 The store is filled by repeating real extractions (the bundled samples and, where ../shared is
 beside the checkout, the founding article) with each copy's ids, dates and coordinates varied,
 so that pages, filters and indexes see realistic documents. `sitrep serve` runs in its own
-process; the clients (one asyncio process, httpx) cycle three requests — the main list
-(`/events?limit=100`), a filtered page of 100 (`type`, `country`, date range) and an event's
-detail page — for `--seconds`, and the benchmark prints requests/s, p50/p95/p99 latency and
-errors per endpoint. Target: 0 errors, p95 under 200 ms for the filtered page.
+process. Three requests are measured: the main list (`/events?limit=100`), a filtered page of
+100 (`type`, `country`, date range) and an event's detail page (random ids). With Debian's `wrk`
+installed, each endpoint gets `--clients` connections for `--seconds` from wrk (a C client that
+leaves the second core to the server); without it, one asyncio/httpx process cycles the three
+(slower: the client then competes with the server for the CPU). Prints requests/s, p50/p95/p99
+latency and errors per endpoint. Target: 0 errors, p95 under 200 ms for the filtered page.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import asyncio
 import copy
 import hashlib
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -26,6 +29,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+PATHS = {"list": "/events?limit=100",
+         "filter": "/events?limit=100&type=ASSAULT&country=IQ&since=2020-06-01&until=2022-06-30",
+         "detail": "/events/{id}"}
 FOUNDING = ROOT.parent / "shared" / "samples"
 
 
@@ -64,6 +70,33 @@ def fill(db: Path, target: int, seed: int = 3) -> int:
     return stored
 
 
+WRK_SCRIPT = """
+local ids = {IDS}
+local detail = {DETAIL}
+request = function()
+  if detail then return wrk.format(nil, "/events/" .. ids[math.random(#ids)]) end
+  return wrk.format(nil)
+end
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+                 + summary.errors.status + summary.errors.timeout
+  io.write(string.format("RESULT %d %.3f %.3f %.3f %d\\n", summary.requests,
+           latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, errors))
+end
+"""
+
+
+def run_wrk(base: str, path: str, clients: int, seconds: float, ids: list[str], detail: bool) -> tuple:
+    script = Path(tempfile.mkdtemp()) / "load.lua"
+    script.write_text(WRK_SCRIPT.replace("{IDS}", "{" + ",".join(f'"{i}"' for i in ids) + "}")
+                      .replace("{DETAIL}", "true" if detail else "false"))
+    out = subprocess.run(["wrk", "-t1", f"-c{clients}", f"-d{int(seconds)}s", "-s", str(script), base + path],
+                         capture_output=True, text=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("RESULT"))
+    n, p50, p95, p99, errors = line.split()[1:]
+    return int(n) / seconds, float(p50), float(p95), float(p99), int(errors)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -77,8 +110,8 @@ async def drive(base: str, clients: int, seconds: float, ids: list[str]) -> dict
     errors: dict[str, int] = {k: 0 for k in results}
     deadline = time.perf_counter() + seconds
     requests = {
-        "list": lambda: "/events?limit=100",
-        "filter": lambda: "/events?limit=100&type=ASSAULT&country=IQ&since=2020-06-01&until=2022-06-30",
+        "list": lambda: PATHS["list"],
+        "filter": lambda: PATHS["filter"],
         "detail": lambda: f"/events/{random.choice(ids)}",
     }
 
@@ -136,11 +169,18 @@ def main() -> int:
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
+        if shutil.which("wrk"):
+            print(f"{have:,} events, {args.clients} connections (wrk), {args.seconds:g} s per endpoint on loopback")
+            for name, path in PATHS.items():
+                rate, p50, p95, p99, errors = run_wrk(base, path, args.clients, args.seconds, ids, name == "detail")
+                print(f"  {name:<7} {rate:7.1f} req/s   p50 {p50:6.0f} ms   p95 {p95:6.0f} ms   p99 {p99:6.0f} ms   "
+                      f"errors {errors}")
+            return 0
         out = asyncio.run(drive(base, args.clients, args.seconds, ids))
     finally:
         server.terminate()
         server.wait(timeout=10)
-    print(f"{have:,} events, {args.clients} clients, {args.seconds:g} s on loopback")
+    print(f"{have:,} events, {args.clients} clients (httpx), {args.seconds:g} s on loopback")
     for name, (times, errors) in out.items():
         if not times:
             print(f"  {name:<7} no successful request, {errors} errors")

@@ -14,7 +14,7 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, AsyncIterator, Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
@@ -58,7 +58,9 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
     app = FastAPI(title="sitrep", version=__version__,
                   description="Sourced, geocoded PLOVER events read from news reports.")
 
-    def store() -> Iterator[Store]:
+    # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
+    # dependencies and endpoints, which under load beats hopping to a thread pool and back.
+    async def store() -> AsyncIterator[Store]:
         if not Path(db).exists():
             raise HTTPException(503, f"{db}: no such database")
         try:
@@ -70,7 +72,7 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
         finally:
             handle.close()
 
-    def event_filters(since: Optional[str] = Query(None, pattern=DATE, description="On or after YYYY[-MM[-DD]]"),
+    async def event_filters(since: Optional[str] = Query(None, pattern=DATE, description="On or after YYYY[-MM[-DD]]"),
                       until: Optional[str] = Query(None, pattern=DATE, description="On or before YYYY[-MM[-DD]]"),
                       type: Optional[str] = Query(None, description="PLOVER type, e.g. ASSAULT"),
                       mode: Optional[str] = Query(None, max_length=40),
@@ -89,7 +91,7 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
     @app.get("/events", summary="Events, filtered and paged",
              description="`items`: event documents (the JSON contract's events, each with its `article`); "
                          "`next_cursor`: pass it back as `cursor` for the next page, null on the last.")
-    def events(filters: dict = Depends(event_filters), limit: int = Query(100, ge=1, le=1000),
+    async def events(filters: dict = Depends(event_filters), limit: int = Query(100, ge=1, le=1000),
                cursor: Optional[str] = None, s: Store = Depends(store)) -> Response:
         items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor), raw=True)
         # stored JSON is sent as it is, never parsed and re-serialised: a page costs one query
@@ -97,7 +99,7 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
         return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", summary="One event with its evidence, figures and the claims about it")
-    def event(event_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+    async def event(event_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         found = s.event(event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
