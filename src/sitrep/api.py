@@ -213,42 +213,28 @@ def _add_ingest(app: FastAPI, db: Path, token_env: str, max_body: int) -> None:
 
 
 def _store_batch(db: Path, body: bytes) -> dict[str, Any]:
+    """Read, extract and store a request's articles with the code `sitrep ingest` uses."""
     from .pipeline import extract_articles
-    from .read import InputError, from_html, make_article
+    from .read import InputError, json_lines
 
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise HTTPException(400, "the body is not UTF-8") from None
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:
+    if not text.strip():
         raise HTTPException(400, "empty body: send a JSON object with 'text' or 'html', or JSON Lines of them")
+    line = lambda where: int(where.rsplit(":", 1)[1])
     results: list[dict[str, Any]] = []
     articles = []
-    for n, line in enumerate(lines, 1):
-        where = f"request:{n}"
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            results.append({"line": n, "error": f"malformed JSON ({exc.args[0]})"})
-            continue
-        if not isinstance(obj, dict):
-            results.append({"line": n, "error": "a JSON line must be an object"})
-            continue
-        meta = {k: obj.get(k) for k in ("published", "outlet", "url", "title", "language")}
-        try:
-            if isinstance(obj.get("text"), str):
-                articles.append((n, make_article(obj["text"], meta, where)))
-            elif isinstance(obj.get("html"), str):
-                articles.append((n, from_html(obj["html"], where, meta)))
-            else:
-                results.append({"line": n, "error": "needs a 'text' or 'html' string"})
-        except InputError as exc:
-            results.append({"line": n, "error": exc.why})
+    for item in json_lines(text, "request"):
+        if isinstance(item, InputError):
+            results.append({"line": line(item.where), "error": item.why})
+        else:
+            articles.append(item)
     try:
         with Store(db) as store:
-            extracted = extract_articles([a for _, a in articles], budget=120.0)
-            for (n, article), x in zip(articles, extracted):
+            for article, x in zip(articles, extract_articles(articles, budget=120.0)):
+                n = line(article.source)
                 if isinstance(x, InputError):
                     results.append({"line": n, "error": x.why})
                 elif store.add(x):

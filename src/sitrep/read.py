@@ -179,9 +179,14 @@ def read_jsonl(path: Path) -> Iterator[Union[Article, InputError]]:
     if not raw.strip():
         yield InputError(str(path), "empty file")
         return
-    # JSON Lines are separated by "\n" only: U+2028 or U+0085 inside a line is text, not a break
+    yield from json_lines(raw, str(path))
+
+
+def json_lines(raw: str, name: str) -> Iterator[Union[Article, InputError]]:
+    """One Article (or InputError naming `name:line`) per non-blank JSON line. Lines are separated
+    by "\n" only: U+2028 or U+0085 inside a line is text, not a break."""
     for n, line in enumerate(raw.split("\n"), 1):
-        where = f"{path}:{n}"
+        where = f"{name}:{n}"
         if not line.strip():
             continue
         try:
@@ -189,19 +194,22 @@ def read_jsonl(path: Path) -> Iterator[Union[Article, InputError]]:
         except ValueError as exc:
             yield InputError(where, f"malformed JSON ({exc.args[0]})")
             continue
-        if not isinstance(obj, dict):
-            yield InputError(where, f"a JSON line must be an object, got {type(obj).__name__}")
-            continue
         try:
-            meta = {k: obj.get(k) for k in META_KEYS}
-            if isinstance(obj.get("text"), str):
-                yield make_article(obj["text"], meta, where)
-            elif isinstance(obj.get("html"), str):
-                yield from_html(obj["html"], where, meta)
-            else:
-                yield InputError(where, "needs a 'text' or 'html' string")
+            yield from_object(obj, where)
         except InputError as exc:
             yield exc
+
+
+def from_object(obj: object, where: str) -> Article:
+    """An article from a JSON object with `text` or `html` and the metadata keys."""
+    if not isinstance(obj, dict):
+        raise InputError(where, f"a JSON line must be an object, got {type(obj).__name__}")
+    meta = {k: obj.get(k) for k in META_KEYS}
+    if isinstance(obj.get("text"), str):
+        return make_article(obj["text"], meta, where)
+    if isinstance(obj.get("html"), str):
+        return from_html(obj["html"], where, meta)
+    raise InputError(where, "needs a 'text' or 'html' string")
 
 
 def read_file(path: Path) -> Iterator[Union[Article, InputError]]:
