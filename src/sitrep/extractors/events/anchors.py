@@ -155,6 +155,16 @@ def location_rank(loc: Location) -> int:
     return {"clause": 0, "sentence": 1, "dateline": 2, "article": 3}.get(loc.basis or "", 4)
 
 
+def _dated_noun_trigger(root, trigger_tokens: set[int]):
+    """"the 1999 shooting death", "Friday's ambush": a time inside a noun phrase dates the event
+    that phrase names (its head or a compound of it), not the clause around it."""
+    if root.dep_ not in ("nmod", "compound", "amod", "nummod", "poss") or root.head.pos_ != "NOUN":
+        return None
+    head = root.head
+    return next((t for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))]
+                 if t.i in trigger_tokens), None)
+
+
 def _predicate_of_subject(trig: Trigger):
     """"A car bomb tore through a market on Tuesday": the verb an event noun is the subject of
     says when and where it happened. Otherwise the trigger itself."""
@@ -179,7 +189,7 @@ class Anchors:
             root = time_root(doc, t)
             if root is None or status_time(doc, t):
                 continue
-            gov = governor(root, trigger_tokens).i
+            gov = (_dated_noun_trigger(root, trigger_tokens) or governor(root, trigger_tokens)).i
             if event_date(t).value:
                 time_of.setdefault(gov, t)  # the first dating expression wins
             elif t.value is None and t.type in ("DATE", "TIME"):

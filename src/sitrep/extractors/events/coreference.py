@@ -24,6 +24,8 @@ def compatible_dates(a: EventDate, b: EventDate) -> bool:
 def _nested(prev: Mention, m: Mention) -> bool:
     """'an attack ... that killed one contractor': the clause describes the same event."""
     a, b = prev.token, m.token
+    if a.dep_ in ("compound", "amod") and a.head.pos_ == "NOUN":
+        a = a.head  # "the 1999 shooting death of X, who was shot …": the clause hangs from the phrase's head
     return a.sent == b.sent and b in a.subtree and b.dep_ in ("relcl", "acl", "advcl", "conj", "xcomp")
 
 

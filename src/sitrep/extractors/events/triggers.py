@@ -21,8 +21,10 @@ SPEECH_NOUNS = {"declaration", "statement", "letter", "resolution", "communique"
 # Non-military resources whose withdrawal is a SANCTION, not a RETREAT (manual, SANCTION 'withdraw').
 WITHDRAWN_RESOURCES = {"inspector", "observer", "peacekeeper", "aid", "ambassador", "diplomat", "worker",
                        "staff", "monitor", "envoy", "mission", "support", "funding", "personnel"}
+# What is released, shared or issued when nobody is freed: information and published media.
 NON_EVENT_OBJECTS = {"information", "statement", "detail", "report", "video", "figure", "data",
-                     "result", "list", "name", "image", "photo", "footage", "readout", "document"}
+                     "result", "list", "name", "image", "photo", "footage", "readout", "document",
+                     "clip", "song", "album", "film", "movie", "trailer", "episode", "book", "record", "recording"}
 
 
 def _particle(tok) -> Optional[str]:
@@ -87,7 +89,8 @@ def find_triggers(doc) -> list[Trigger]:
                         trig = Trigger(noun, *ncode, anchor=tok)
                         used_nouns.add(noun.i)
             if trig is None and lemma in plover.VERBS and lemma not in speech.REPORTING_VERBS:
-                if lemma == "release" and obj is not None and obj.lemma_.lower() in NON_EVENT_OBJECTS:
+                released = obj if obj is not None else next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if lemma == "release" and released is not None and released.lemma_.lower() in NON_EVENT_OBJECTS:
                     continue  # "released information", not a release of captives
                 trig = Trigger(tok, *plover.VERBS[lemma])
                 if trig.type == "RETREAT" and trig.mode == "withdraw" and _withdraws_cooperation(tok, obj):
