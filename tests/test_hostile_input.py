@@ -313,3 +313,13 @@ def test_bad_options_are_usage_errors(tmp_path, args):
     assert run_sitrep("ingest", SAMPLES / "2024-05-wire-digest.jsonl", "--db", db).returncode == 0
     run = run_sitrep(*args, "--db", db)
     assert run.returncode == 2 and len(one_line_errors(run.stderr)) == 1
+
+
+def test_deeply_nested_json_is_one_line(tmp_path):
+    """Found by hypothesis: a JSON line of 100,000 '[' raised RecursionError, not a one-line error."""
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "\n" + '{"text": "Gunmen killed 12 people in Kaduna on Monday.", '
+                    '"published": "2024-06-03"}\n')
+    items = list(read([path]))
+    assert isinstance(items[0], InputError) and "nested too deeply" in str(items[0])
+    assert isinstance(items[1], sitrep.Article)

@@ -31,6 +31,8 @@ out = Console(highlight=False)
 EXIT_INPUT, EXIT_USAGE, EXIT_DATABASE, EXIT_OUTPUT, EXIT_CACHE = 1, 2, 3, 4, 5
 DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
 BUDGET_OPTION = typer.Option(120.0, "--timeout", help="Seconds one article may take before it is skipped.")
+WORKERS_OPTION = typer.Option(os.cpu_count() or 1, "--workers", "-w",
+                              help="Processes extracting at once (default: every core); results are the same.")
 
 
 def _error(message: object) -> None:
@@ -74,12 +76,12 @@ def _articles(paths: List[Path], published: Optional[str], failures: list) -> It
         _fail(exc, EXIT_USAGE)
 
 
-def _extractions(articles, failures: list, budget: float) -> Iterator:
-    """Extractions of the articles; one that fails or runs over its budget is named and skipped."""
-    from .pipeline import extract_articles
+def _extractions(articles, failures: list, budget: float, workers: int) -> Iterator:
+    """Extractions of the articles, in order; one that fails or runs over its budget is named and skipped."""
+    from .pipeline import extract_parallel
     from .read import InputError
 
-    for x in extract_articles(articles, budget=budget):
+    for x in extract_parallel(articles, workers=workers, budget=budget):
         if isinstance(x, InputError):
             _error(x)
             failures.append(x)
@@ -127,11 +129,12 @@ def _progress(iterable, total_hint: str):
 def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
            db: Path = DB_OPTION,
            published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
-           timeout: float = BUDGET_OPTION):
+           timeout: float = BUDGET_OPTION, workers: int = WORKERS_OPTION):
     """Read articles, extract their events and store them."""
     from .store import StoreError
 
     _positive(timeout, "--timeout")
+    _positive(workers, "--workers")
     failures: list = []
     added = skipped = 0
     store = _open_store(db)
@@ -147,7 +150,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
 
     with store:
         try:
-            for x in _progress(_extractions(fresh(), failures, timeout), "extracting"):
+            for x in _progress(_extractions(fresh(), failures, timeout, workers), "extracting"):
                 if store.add(x):
                     added += 1
                 else:  # the same article twice in one batch, or stored meanwhile by another ingest
@@ -166,12 +169,13 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
 def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
             as_json: bool = typer.Option(False, "--json", help="Print one JSON document per article (JSON Lines)."),
             published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
-            timeout: float = BUDGET_OPTION):
+            timeout: float = BUDGET_OPTION, workers: int = WORKERS_OPTION):
     """Extract events without storing them."""
     _positive(timeout, "--timeout")
+    _positive(workers, "--workers")
     _gazetteer_ready()
     failures: list = []
-    for x in _progress(_extractions(_articles(paths, published, failures), failures, timeout), "extracting"):
+    for x in _progress(_extractions(_articles(paths, published, failures), failures, timeout, workers), "extracting"):
         if as_json:
             sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()

@@ -71,6 +71,36 @@ def extract_articles(articles: Iterable[Article], pipeline=None,
             yield x
 
 
+def extract_parallel(articles: Iterable[Article], workers: int, budget: Optional[float] = None,
+                     window: int = 16) -> Iterator[Union[Extraction, "InputError"]]:
+    """`extract_articles` on `workers` processes, each loading the model once. Results come back
+    in input order and are the same whatever `workers` is; the input is read `window` articles
+    per worker at a time, so memory stays bounded however long the stream."""
+    if workers <= 1:
+        yield from extract_articles(articles, budget=budget)
+        return
+    import multiprocessing
+    from functools import partial
+    from itertools import islice
+
+    stream = iter(articles)
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
+        work = partial(_extract_in_worker, budget=budget)
+        while batch := list(islice(stream, window * workers)):
+            yield from pool.imap(work, batch, chunksize=max(1, len(batch) // (4 * workers)))
+
+
+def _start_worker() -> None:
+    from .extractors.gazetteer import Gazetteer
+
+    Gazetteer._default = None  # an SQLite connection must not cross a fork: each worker opens its own
+    nlp()
+
+
+def _extract_in_worker(article: Article, budget: Optional[float]):
+    return next(extract_articles([article], budget=budget))
+
+
 def _extract(pipeline, article: Article) -> Extraction:
     # sitrep_times needs the publication date on the Doc before it runs,
     # so it is set between tokenisation and the components.

@@ -28,6 +28,9 @@ class InputError(ValueError):
         super().__init__(f"{where}: {why}")
         self.where, self.why = where, why
 
+    def __reduce__(self):  # crosses process boundaries intact (worker → parent)
+        return (InputError, (self.where, self.why))
+
 
 def parse_published(value: object, where: str) -> Optional[str]:
     """The publication date (YYYY-MM-DD) of a date as news metadata writes it; see `parse_timestamp`."""
@@ -162,6 +165,8 @@ def read_meta(path: Path) -> dict:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(str(meta_path), f"malformed JSON ({exc})") from None
+    except RecursionError:
+        raise InputError(str(meta_path), "malformed JSON (nested too deeply)") from None
     if not isinstance(meta, dict):
         raise InputError(str(meta_path), "metadata must be a JSON object")
     return {k: meta.get(k) for k in META_KEYS}
@@ -193,6 +198,9 @@ def json_lines(raw: str, name: str) -> Iterator[Union[Article, InputError]]:
             obj = json.loads(line)
         except ValueError as exc:
             yield InputError(where, f"malformed JSON ({exc.args[0]})")
+            continue
+        except RecursionError:
+            yield InputError(where, "malformed JSON (nested too deeply)")
             continue
         try:
             yield from_object(obj, where)
