@@ -133,6 +133,7 @@ def test_exports_stream_for_a_filter(server):
     ("/events/nope", {}, 404), ("/articles/nope", {}, 404), ("/export/xlsx", {}, 404),
     ("/events", {"type": "BOMBING"}, 400), ("/events", {"since": "last week"}, 422),
     ("/events", {"bbox": "1,2,3"}, 400), ("/events", {"limit": 0}, 422), ("/events", {"cursor": "abc"}, 400),
+    ("/claims", {"cursor": "\u00b9"}, 400), ("/incidents", {"cursor": "9" * 40}, 400),  # found by schemathesis
     ("/claims", {"stance": "angry"}, 400),
 ])
 def test_errors_are_json_with_the_right_status(server, path, params, status):

@@ -32,7 +32,7 @@ MAX_BODY = 5_000_000
 def _cursor(value: Optional[str]) -> int:
     if value is None:
         return 0
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit() and len(value) < 19):  # "¹".isdigit() is True too
         raise HTTPException(400, f"cursor {value!r} is not one this API gave out")
     return int(value)
 
