@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
@@ -122,19 +123,17 @@ class Store:
             raise StoreError(f"{self.path}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
         return version
 
-    def _transaction(self):
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
         """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error: the write lock is taken before the
         first read, so "already stored?" and the inserts are one atomic step."""
-        db = self.db
-
-        class _Tx:
-            def __enter__(self_):
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self_, kind, exc, tb):
-                db.execute("COMMIT" if kind is None else "ROLLBACK")
-                return False
-        return _Tx()
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()
@@ -304,8 +303,7 @@ class Store:
                               "ON x.article_id = a.id WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             return None
-        x = Extraction.from_dict(json.loads(row["document"]), text=row["text"], source=row["source"])
-        return x
+        return Extraction.from_dict(json.loads(row["document"]), text=row["text"], source=row["source"])
 
     def document(self, article_id: str) -> Optional[dict[str, Any]]:
         row = self.db.execute("SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()

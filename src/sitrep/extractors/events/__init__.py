@@ -37,7 +37,6 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         triggers = reconcile(doc, triggers, coder, (f.start for f in figures if f.kind in EVENT_COUNTS))
     anchors = Anchors(doc, times, places, triggers, gazetteer)
     place_spans = [(p.start, p.end) for p in places]
-    not_actors = anchors.dateline_spans
     speakers = [((c.spans.content[0], c.spans.content[1]), c.speaker.name or c.speaker.affiliation)
                 for c in claims if c.kind == "quote" and c.speaker and (c.speaker.name or c.speaker.affiliation)]
     mentions: list[Mention] = []
@@ -46,7 +45,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         weapons = weapons_near(tok, sent) if trig.type in WEAPON_TYPES else []
         mode = trig.mode or (weapons[0].kind if trig.type == "ASSAULT" and weapons else None)
         date = anchors.date(trig, claims)
-        actors = participants(trig, place_spans, speakers, gazetteer, not_actors)
+        actors = participants(trig, place_spans, speakers, gazetteer, anchors.dateline_spans)
         attribute(actors, trig, claims)
         event = Event(
             id="", type=trig.type, mode=mode, main=not is_background(date, published),
