@@ -34,17 +34,24 @@ def tagger():
     return spacy.load(MODEL_DIR)
 
 
-def tag(text: str) -> list[tuple[int, int, str]]:
+def tag(doc) -> list[tuple[int, int, str]]:
+    """Source, cue and content spans (character offsets) over `doc`'s own tokens: the
+    tagger reads a copy of the main pipeline's tokenisation instead of tokenising again."""
     model = tagger()
     if model is None:
         return []
-    return [(e.start_char, e.end_char, e.label_) for e in model(text).ents]
+    from spacy.tokens import Doc
+
+    copy = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+    for _, component in model.pipeline:
+        copy = component(copy)
+    return [(e.start_char, e.end_char, e.label_) for e in copy.ents]
 
 
 def attributions(doc, text: str) -> list[Attribution]:
     """Group tagged spans into attributions, using `doc`'s sentences and paragraphs
     (`text` is doc.text, passed in because spaCy rebuilds it on every access)."""
-    spans = tag(text)
+    spans = tag(doc)
     sent_of = _sentence_index(doc)
     cues = [(s, e) for s, e, label in spans if label == "CUE"]
     sources = [(s, e) for s, e, label in spans if label == "SOURCE"]

@@ -47,6 +47,10 @@ KIND_WORDS = {
     "arrested": "arrest detain jail imprison capture apprehend detention round",
     "displaced": "displace flee evacuate uproot refugee displaced homeless",
 }
+# First word of each qualifier → its (words, qualifier) entries, so a token is matched once.
+QUALIFIERS_BY_FIRST: dict[str, list] = {}
+for _words, _q in QUALIFIERS:
+    QUALIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _q))
 KIND_OF = {w: kind for kind, words in KIND_WORDS.items() for w in words.split()}
 PERSON_NOUNS = {"people", "person", "civilian", "soldier", "troop", "member", "contractor", "child",
                 "woman", "man", "resident", "villager", "worker", "officer", "policeman", "militant",
@@ -58,10 +62,10 @@ PERSON_NOUNS = {"people", "person", "civilian", "soldier", "troop", "member", "c
                 "serviceman", "servicemember", "security", "gunman", "attacker", "bystander"}
 
 
-def _number(tok) -> Optional[int]:
-    """Integer value of one token: digits ("1,200", "24"), words ("nine"), or None."""
-    text = tok.lower_.replace(",", "")
-    if re.fullmatch(r"\d+", text):
+def _value(low: str) -> Optional[int]:
+    """Integer value of one lower-cased token: digits ("1,200", "24"), words ("nine"), or None."""
+    text = low.replace(",", "")
+    if text.isascii() and text.isdigit():
         return int(text)
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return int(float(text))
@@ -80,54 +84,56 @@ class Quantity:
         self.value, self.min, self.max, self.qualifier = value, lo, hi, qualifier
 
 
-def read_quantity(doc, i: int) -> Optional[Quantity]:
-    """A quantity starting at token i, with its qualifier, or None."""
+def read_quantity(doc, i: int, lows: Optional[list[str]] = None) -> Optional[Quantity]:
+    """A quantity starting at token i, with its qualifier, or None. `lows`: the Doc's
+    lower-cased token texts, when the caller reads many positions of one Doc."""
+    lows = lows if lows is not None else [t.lower_ for t in doc]
+    n_tokens = len(lows)
     start = i
     qualifier = "exact"
-    for words, q in QUALIFIERS:
+    for words, q in QUALIFIERS_BY_FIRST.get(lows[i], ()):
         n = len(words)
-        if i + n < len(doc) and tuple(t.lower_ for t in doc[i:i + n]) == words:
+        if i + n < n_tokens and tuple(lows[i:i + n]) == words:
             qualifier, i = q, i + n
             break
-    if i >= len(doc):
+    if i >= n_tokens:
         return None
-    tok = doc[i]
-    low = tok.lower_
+    low = lows[i]
     # "a dozen", "dozens of", "hundreds of"
-    if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "score"):
-        v = {"dozen": 12, "hundred": 100, "thousand": 1000, "score": 20}[doc[i + 1].lower_]
+    if low in ("a", "an") and i + 1 < n_tokens and lows[i + 1] in ("dozen", "hundred", "thousand", "score"):
+        v = {"dozen": 12, "hundred": 100, "thousand": 1000, "score": 20}[lows[i + 1]]
         return Quantity(start, i + 2, v, v if qualifier in ("exact", "at least") else None,
                         v if qualifier in ("exact", "at most") else None, qualifier)
     if low == "dozen" or low in PLURAL_VAGUE:
         v = 12 if low == "dozen" else PLURAL_VAGUE[low]
         end = i + 1
-        if end < len(doc) and doc[end].lower_ == "of":
+        if end < n_tokens and lows[end] == "of":
             end += 1
         if low == "dozen":
             return Quantity(start, end, v, v, v, qualifier)
         return Quantity(start, end, v, v, None, "at least" if qualifier == "exact" else qualifier)
-    value = _number(tok)
+    value = _value(low)
     if value is None:
         return None
     end = i + 1
     # "1.2 million", "two hundred", "twenty five", "twenty-three" (but not "six 122 mm")
-    while end < len(doc):
-        nxt = doc[end].lower_
+    while end < n_tokens:
+        nxt = lows[end]
         if nxt in SCALES:
             value, end = value * SCALES[nxt], end + 1
-        elif nxt == "-" and end + 1 < len(doc) and doc[end + 1].lower_ in SMALL and value % 10 == 0 and value >= 20:
-            value, end = value + SMALL[doc[end + 1].lower_], end + 2
-        elif nxt in SMALL and SMALL[nxt] < 10 and doc[end - 1].lower_ in SMALL and value % 10 == 0 and value >= 20:
+        elif nxt == "-" and end + 1 < n_tokens and lows[end + 1] in SMALL and value % 10 == 0 and value >= 20:
+            value, end = value + SMALL[lows[end + 1]], end + 2
+        elif nxt in SMALL and SMALL[nxt] < 10 and lows[end - 1] in SMALL and value % 10 == 0 and value >= 20:
             value, end = value + SMALL[nxt], end + 1
         else:
             break
     # ranges: "10 to 20", "10-20", "between 10 and 20"
-    if end + 1 < len(doc) and doc[end].lower_ in ("to", "-", "–", "or") and _number(doc[end + 1]) is not None:
-        hi = _number(doc[end + 1])
+    if end + 1 < n_tokens and lows[end] in ("to", "-", "–", "or") and _value(lows[end + 1]) is not None:
+        hi = _value(lows[end + 1])
         if hi and hi > value:
             return Quantity(start, end + 2, None, value, hi, "range")
-    if start > 0 and doc[start - 1].lower_ == "between" and end + 1 < len(doc) and doc[end].lower_ == "and":
-        hi = _number(doc[end + 1])
+    if start > 0 and lows[start - 1] == "between" and end + 1 < n_tokens and lows[end] == "and":
+        hi = _value(lows[end + 1])
         if hi:
             return Quantity(start - 1, end + 2, None, value, hi, "range")
     lo = value if qualifier in ("exact", "at least") else None
@@ -186,9 +192,10 @@ def kind_from_context(noun, qtok) -> Optional[str]:
 
 def find_figures(doc) -> list[Figure]:
     figures: list[Figure] = []
+    lows = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
-        q = read_quantity(doc, i)
+        q = read_quantity(doc, i, lows)
         if q is None:
             i += 1
             continue
