@@ -31,3 +31,36 @@ def founding() -> dict:
     (article,) = list(sitrep.read([SHARED / "samples" / f"{FOUNDING}.txt"]))
     assert isinstance(article, sitrep.Article), article
     return next(sitrep.extract_articles([article])).to_dict()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session (URL of its `postgres` database): $SITREP_TEST_POSTGRES,
+    or a throwaway cluster started here; skips where neither exists."""
+    import os
+
+    from pgcluster import ENV, Cluster
+
+    if os.environ.get(ENV):
+        yield os.environ[ENV]
+        return
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("psycopg is not installed (pip install -e '.[postgres]')")
+    try:
+        cluster = Cluster()
+    except FileNotFoundError as exc:
+        pytest.skip(str(exc))
+    with cluster:
+        yield f"{cluster.url}/postgres"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request, tmp_path) -> str:
+    """Where a store test writes: a new SQLite file, or a new database on the PostgreSQL server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "sitrep.db")
+    from pgcluster import new_database
+
+    return new_database(request.getfixturevalue("postgres_server"))

@@ -236,7 +236,7 @@ def test_old_unversioned_sitrep_database_is_migrated(tmp_path):
 
     db = tmp_path / "old.db"
     con = sqlite3.connect(db)
-    con.executescript(SCHEMA)
+    con.executescript(SCHEMA.format(rowid="", real="REAL"))
     con.close()
     with Store(db) as store:
         version = store.db.execute("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0]

@@ -14,12 +14,13 @@ import io
 import json
 import os
 from pathlib import Path
-from typing import Any, AsyncIterator, Optional
+from typing import Any, AsyncIterator, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from . import __version__
+from .dialects import is_url
 from .store import Store, StoreError
 
 STANCES = ("accuse", "deny", "claim_responsibility", "condemn", "no_comment", "assert")
@@ -53,7 +54,7 @@ def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
     return west, south, east, north
 
 
-def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
+def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
                max_body: int = MAX_BODY) -> FastAPI:
     app = FastAPI(title="sitrep", version=__version__,
                   description="Sourced, geocoded PLOVER events read from news reports.")
@@ -61,7 +62,7 @@ def create_app(db: Path, allow_ingest: bool = False, token_env: str = "SITREP_TO
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
     async def store() -> AsyncIterator[Store]:
-        if not Path(db).exists():
+        if not is_url(db) and not Path(db).exists():
             raise HTTPException(503, f"{db}: no such database")
         try:
             handle = Store(db, readonly=True)
@@ -191,7 +192,7 @@ def _add_dashboard(app: FastAPI) -> None:
             "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"})
 
 
-def _add_ingest(app: FastAPI, db: Path, token_env: str, max_body: int) -> None:
+def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: int) -> None:
     token = os.environ.get(token_env)
     if not token:
         raise RuntimeError(f"--allow-ingest needs a bearer token in the environment variable {token_env}")
@@ -212,7 +213,7 @@ def _add_ingest(app: FastAPI, db: Path, token_env: str, max_body: int) -> None:
         return _store_batch(db, body)
 
 
-def _store_batch(db: Path, body: bytes) -> dict[str, Any]:
+def _store_batch(db: Union[str, Path], body: bytes) -> dict[str, Any]:
     """Read, extract and store a request's articles with the code `sitrep ingest` uses."""
     from .pipeline import extract_articles
     from .read import InputError, json_lines
@@ -247,7 +248,7 @@ def _store_batch(db: Path, body: bytes) -> dict[str, Any]:
     return {"results": results}
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
+def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
     import uvicorn
 
     uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")

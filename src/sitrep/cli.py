@@ -12,6 +12,7 @@ import json
 import os
 import re
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -29,7 +30,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)  # one line per mess
 out = Console(highlight=False)
 
 EXIT_INPUT, EXIT_USAGE, EXIT_DATABASE, EXIT_OUTPUT, EXIT_CACHE = 1, 2, 3, 4, 5
-DB_OPTION = typer.Option(Path("sitrep.db"), "--db", help="SQLite database file.")
+COMMIT_EVERY = 64  # articles per store transaction in `ingest`
+DB_OPTION = typer.Option("sitrep.db", "--db", help="SQLite database file, or a PostgreSQL URL "
+                         "(postgresql://user:password@host/dbname).")
 BUDGET_OPTION = typer.Option(120.0, "--timeout", help="Seconds one article may take before it is skipped.")
 WORKERS_OPTION = typer.Option(os.cpu_count() or 1, "--workers", "-w",
                               help="Processes extracting at once (default: every core); results are the same.")
@@ -89,10 +92,11 @@ def _extractions(articles, failures: list, budget: float, workers: int) -> Itera
             yield x
 
 
-def _open_store(db: Path, readonly: bool = False):
+def _open_store(db: str, readonly: bool = False):
+    from .dialects import is_url
     from .store import Store, StoreError
 
-    if readonly and not db.exists():
+    if readonly and not is_url(db) and not Path(db).exists():
         _fail(f"{db}: no such database (run `sitrep ingest PATH --db {db}` first)", EXIT_USAGE)
     try:
         return Store(db, readonly=readonly)
@@ -127,7 +131,7 @@ def _progress(iterable, total_hint: str):
 
 @app.command()
 def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
-           db: Path = DB_OPTION,
+           db: str = DB_OPTION,
            published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
            timeout: float = BUDGET_OPTION, workers: int = WORKERS_OPTION):
     """Read articles, extract their events and store them."""
@@ -148,18 +152,34 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
             else:
                 yield article
 
+    def commit(batch: list) -> None:
+        nonlocal added, skipped
+        for new in store.add_many(batch):
+            if new:
+                added += 1
+            else:  # the same article twice in one batch, or stored meanwhile by another ingest
+                skipped += 1
+        batch.clear()
+
     with store:
+        batch: list = []
         try:
+            # one transaction per COMMIT_EVERY articles, or per second when articles come slowly
+            last = time.monotonic()
             for x in _progress(_extractions(fresh(), failures, timeout, workers), "extracting"):
-                if store.add(x):
-                    added += 1
-                else:  # the same article twice in one batch, or stored meanwhile by another ingest
-                    skipped += 1
+                batch.append(x)
+                if len(batch) >= COMMIT_EVERY or time.monotonic() - last > 1.0:
+                    commit(batch)
+                    last = time.monotonic()
+            commit(batch)
+        except KeyboardInterrupt:  # keep what was extracted before Ctrl-C
+            commit(batch)
+            raise
         except StoreError as exc:  # disk full, read-only: what is stored stays stored
             _fail(f"{exc}; {added} article(s) added before it", EXIT_DATABASE)
         counts = store.counts()
     err.print(f"{added} article(s) added, {skipped} already stored, {len(failures)} failed; "
-              f"{escape(str(db))} now holds {counts['articles']} articles, {counts['events']} events, "
+              f"{escape(store.label)} now holds {counts['articles']} articles, {counts['events']} events, "
               f"{counts['claims']} claims")
     if failures:
         raise typer.Exit(EXIT_INPUT)
@@ -217,7 +237,7 @@ def _event_table(rows: list, title: str) -> None:
 
 
 @app.command()
-def events(db: Path = DB_OPTION,
+def events(db: str = DB_OPTION,
            type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
            country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 country of the event."),
            since: Optional[str] = typer.Option(None, help="Events on or after YYYY-MM-DD."),
@@ -238,7 +258,7 @@ def events(db: Path = DB_OPTION,
 
 
 @app.command()
-def show(event_id: str, db: Path = DB_OPTION):
+def show(event_id: str, db: str = DB_OPTION):
     """Print one stored event as JSON, with its article."""
     with _open_store(db, readonly=True) as store:
         event = store.event(event_id)
@@ -248,7 +268,7 @@ def show(event_id: str, db: Path = DB_OPTION):
 
 
 @app.command()
-def export(db: Path = DB_OPTION,
+def export(db: str = DB_OPTION,
            format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or geojson."),
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")):
     """Export stored events as JSON Lines, ACLED-like CSV or GeoJSON."""
@@ -273,7 +293,7 @@ def export(db: Path = DB_OPTION,
 
 
 @app.command()
-def incidents(db: Path = DB_OPTION,
+def incidents(db: str = DB_OPTION,
               radius: float = typer.Option(50.0, help="Reports within this many km can be one incident."),
               as_json: bool = typer.Option(False, "--json", help="Print JSON Lines.")):
     """Merge reports of the same event across articles; show where sources disagree."""
@@ -298,7 +318,7 @@ def incidents(db: Path = DB_OPTION,
 
 
 @app.command()
-def serve(db: Path = DB_OPTION,
+def serve(db: str = DB_OPTION,
           host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
           port: int = typer.Option(8000, help="Port to listen on."),
           allow_ingest: bool = typer.Option(False, "--allow-ingest",

@@ -1,39 +1,42 @@
-"""The store: an embedded SQLite database anyone can open with any SQLite tool.
+"""The store: an embedded SQLite database anyone can open with any SQLite tool, or a
+PostgreSQL server when one file is not enough (`Store("postgresql://user@host/db")`); the
+same code and SQL write both, through `dialects`.
 
 Tables (see README, "Database"):
   articles    one row per article (id = hash of its text), with its text and metadata
   extractions the full JSON document sitrep produced for the article
   events      one row per event, flattened for queries (type, date, place, country...)
   actors, figures, claims, places   the event's parts, one row each
-Each article is written in one IMMEDIATE transaction that checks and inserts together, so a
-failure (or a kill) leaves the store as it was, and two ingests of the same article — in one
-run or in two processes at once — store it once. `sitrep_meta` holds the schema version:
+Articles are written in transactions (one article, or a batch with `add_many`) that insert
+each article row with ON CONFLICT DO NOTHING before its parts, so a failure (or a kill)
+leaves the store as it was, and two ingests of the same article — in one run or in two
+processes at once — store it once. `sitrep_meta` holds the schema version:
 a database holding other tables and no such version is someone else's and is never written to.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from . import __version__
+from .dialects import Dialect, dialect_for
 from .models import Article, Extraction, headline, names
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
+CREATE TABLE IF NOT EXISTS articles ({rowid}
     id TEXT PRIMARY KEY, title TEXT, outlet TEXT, url TEXT, published TEXT, language TEXT,
     source TEXT, text TEXT NOT NULL, ingested_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS extractions (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     sitrep_version TEXT, document TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
+CREATE TABLE IF NOT EXISTS events ({rowid}
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     type TEXT NOT NULL, mode TEXT, main INTEGER NOT NULL, trigger TEXT,
     date TEXT, date_precision TEXT, date_text TEXT,
-    location TEXT, geonames_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, location_basis TEXT,
+    location TEXT, geonames_id INTEGER, lat {real}, lon {real}, country TEXT, admin1 TEXT, location_basis TEXT,
     actor TEXT, target TEXT, killed INTEGER, injured INTEGER, sentence TEXT, document TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -41,13 +44,13 @@ CREATE TABLE IF NOT EXISTS actors (
 CREATE TABLE IF NOT EXISTS figures (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     kind TEXT, value INTEGER, min INTEGER, max INTEGER, qualifier TEXT, text TEXT, claim_id TEXT);
-CREATE TABLE IF NOT EXISTS claims (
+CREATE TABLE IF NOT EXISTS claims ({rowid}
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     kind TEXT, stance TEXT, speaker TEXT, speaker_title TEXT, speaker_affiliation TEXT,
     anonymous INTEGER, verb TEXT, about TEXT, date TEXT, text TEXT);
 CREATE TABLE IF NOT EXISTS places (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text TEXT, name TEXT, geonames_id INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    text TEXT, name TEXT, geonames_id INTEGER, lat {real}, lon {real}, country TEXT, admin1 TEXT,
     start INTEGER, "end" INTEGER);
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
@@ -70,64 +73,71 @@ class StoreError(RuntimeError):
 
 
 class Store:
-    """`Store("sitrep.db")`: add extractions, query events, read documents back.
-    `readonly=True` never creates or changes the file (listing, export)."""
+    """`Store("sitrep.db")` or `Store("postgresql://user@host/db")`: add extractions, query
+    events, read documents back. `readonly=True` never creates or changes anything (listing,
+    export, the HTTP API)."""
 
     def __init__(self, path: Union[str, Path] = "sitrep.db", readonly: bool = False):
-        self.path = Path(path)
+        self.dialect: Dialect = dialect_for(path)
+        self.path = getattr(self.dialect, "path", None) or self.dialect.label
+        self.label = self.dialect.label
+        errors = self.dialect.errors
         try:
-            if readonly:
-                # a server may close a request's connection from another thread than the one that opened it
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
-                                          check_same_thread=False)
-            else:
-                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # we BEGIN ourselves
-            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db = self.dialect.connect(readonly)
             self._check_schema(readonly)
-        except sqlite3.DatabaseError as exc:
+        except errors as exc:
             what = "not a sitrep database" if "not a database" in str(exc) else "cannot use the database"
-            raise StoreError(f"{self.path}: {what} ({exc})") from None
-        self.db.row_factory = sqlite3.Row
+            raise StoreError(f"{self.label}: {what} ({_one_line(exc)})") from None
+
+    def _run(self, sql: str, args=()):
+        return self.db.execute(self.dialect.sql(sql), args)
+
+    def _run_many(self, sql: str, rows: list) -> None:
+        if rows:
+            self.db.cursor().executemany(self.dialect.sql(sql), rows)
 
     def _check_schema(self, readonly: bool) -> None:
         version = self._version()
         if version == SCHEMA_VERSION or readonly:
             if readonly and version == 0:
-                raise StoreError(f"{self.path}: empty database, nothing stored yet")
+                raise StoreError(f"{self.label}: empty database, nothing stored yet")
             return
         with self._transaction():
+            self.dialect.lock_schema(self.db)
             version = self._version()  # again, under the write lock: another ingest may have just migrated
             if version == 0:
-                for statement in filter(str.strip, SCHEMA.split(";")):  # executescript would COMMIT
-                    self.db.execute(statement)
+                schema = SCHEMA.format(rowid=self.dialect.row_column, real=self.dialect.real)
+                for statement in filter(str.strip, schema.split(";")):  # executescript would COMMIT
+                    self._run(statement)
                 version = 1
             for step in range(version, SCHEMA_VERSION):
-                self.db.execute(MIGRATIONS[step])
-            self.db.execute("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
-            self.db.execute("INSERT OR REPLACE INTO sitrep_meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                self._run(MIGRATIONS[step])
+            self._run("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
+            self._run("INSERT INTO sitrep_meta VALUES ('schema_version', ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
 
     def _version(self) -> int:
-        """The schema version: 0 for an empty file, 1 for a sitrep database from before versions.
-        A file holding other tables is someone else's: StoreError."""
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        """The schema version: 0 for an empty database, 1 for a sitrep database from before
+        versions. A database holding other tables is someone else's: StoreError."""
+        tables = self.dialect.tables(self.db)
         if "sitrep_meta" in tables:
-            version = int(self.db.execute("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
+            version = int(self._run("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
         elif SITREP_TABLES <= tables:
             version = 1
         elif tables:
-            raise StoreError(f"{self.path}: holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
+            raise StoreError(f"{self.label}: holds other tables ({', '.join(sorted(tables)[:5])}) and is not a "
                              "sitrep database; sitrep will not write into it")
         else:
             version = 0
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
+            raise StoreError(f"{self.label}: schema version {version} is newer than this sitrep ({SCHEMA_VERSION})")
         return version
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error: the write lock is taken before the
-        first read, so "already stored?" and the inserts are one atomic step."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """BEGIN … COMMIT, ROLLBACK on any error (SQLite: BEGIN IMMEDIATE, the write lock taken
+        before the first read)."""
+        self.db.execute(self.dialect.begin)
         try:
             yield
         except BaseException:
@@ -145,31 +155,41 @@ class Store:
         self.close()
 
     def has(self, article_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+        return self._run("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
 
     def add(self, x: Extraction) -> bool:
         """Store one extraction atomically; False if the article was already stored.
         Raises StoreError (one line) when the database cannot be written: nothing is half-stored."""
+        return self.add_many([x])[0]
+
+    def add_many(self, extractions: list[Extraction]) -> list[bool]:
+        """Store a batch in one transaction (far fewer commits than one per article); for
+        each, whether it was new. If the batch cannot be written, each article is tried alone,
+        so one bad article costs only itself; StoreError names the first that fails."""
         try:
             with self._transaction():
-                return self._insert(x)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot store {x.article.source or x.article.id} ({exc})") from None
+                return [self._insert(x) for x in extractions]
+        except self.dialect.errors as exc:
+            if len(extractions) == 1:
+                x = extractions[0]
+                raise StoreError(f"{self.label}: cannot store {x.article.source or x.article.id} "
+                                 f"({_one_line(exc)})") from None
+        return [self.add(x) for x in extractions]
 
     def _insert(self, x: Extraction) -> bool:
         a: Article = x.article
-        if self.has(a.id):
+        inserted = self._run("INSERT INTO articles (id, title, outlet, url, published, language, source, text, "
+                             "ingested_at, published_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                             (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
+                              datetime.now(timezone.utc).isoformat(timespec="seconds"), a.published_at))
+        if inserted.rowcount == 0:  # stored before, or by another ingest that committed first
             return False
         doc = x.to_dict()
-        self.db.execute("INSERT INTO articles (id, title, outlet, url, published, language, source, text, "
-                        "ingested_at, published_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (a.id, a.title, a.outlet, a.url, a.published, a.language, a.source, a.text,
-                         datetime.now(timezone.utc).isoformat(timespec="seconds"), a.published_at))
-        self.db.execute("INSERT INTO extractions (article_id, sitrep_version, document) VALUES (?,?,?)",
+        self._run("INSERT INTO extractions (article_id, sitrep_version, document) VALUES (?,?,?)",
                         (a.id, __version__, json.dumps(doc)))
         for e in doc["events"]:
             loc = e["location"] or {}
-            self.db.execute(
+            self._run(
                 "INSERT INTO events (id, article_id, type, mode, main, trigger, date, date_precision, date_text, "
                 "location, geonames_id, lat, lon, country, admin1, location_basis, actor, target, killed, injured, "
                 "sentence, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -179,21 +199,21 @@ class Store:
                  "; ".join(names(e, "actor")) or None, "; ".join(names(e, "target")) or None,
                  headline(e, "killed"), headline(e, "injured"),
                  e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
-            self.db.executemany("INSERT INTO actors (event_id, role, name, kind, country, claim_id) VALUES (?,?,?,?,?,?)",
+            self._run_many("INSERT INTO actors (event_id, role, name, kind, country, claim_id) VALUES (?,?,?,?,?,?)",
                                 [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
                                  for x in e["actors"]])
-            self.db.executemany("INSERT INTO figures (event_id, kind, value, min, max, qualifier, text, claim_id) "
+            self._run_many("INSERT INTO figures (event_id, kind, value, min, max, qualifier, text, claim_id) "
                                 "VALUES (?,?,?,?,?,?,?,?)",
                                 [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
                                   f["source"]) for f in e["figures"]])
         for c in doc["claims"]:
             s = c["speaker"] or {}
-            self.db.execute("INSERT INTO claims (id, article_id, kind, stance, speaker, speaker_title, "
+            self._run("INSERT INTO claims (id, article_id, kind, stance, speaker, speaker_title, "
                             "speaker_affiliation, anonymous, verb, about, date, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                             (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
                              s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
                              c["date"], c["text"]))
-        self.db.executemany('INSERT INTO places (article_id, text, name, geonames_id, lat, lon, country, admin1, '
+        self._run_many('INSERT INTO places (article_id, text, name, geonames_id, lat, lon, country, admin1, '
                             'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
                             [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
                               p["admin1"], p["start"], p["end"]) for p in doc["places"]])
@@ -214,11 +234,12 @@ class Store:
                 args.append(value)
         if main_only:
             sql += " AND e.main = 1"
-        sql += " ORDER BY a.published DESC, e.article_id, CAST(substr(e.id, instr(e.id, '-e') + 2) AS INTEGER)"
+        # NULL dates last on both back ends; within an article, events in the order they were stored
+        sql += " ORDER BY a.published IS NULL, a.published DESC, e.article_id, e.rowid"
         if limit:
             sql += " LIMIT ?"
             args.append(limit)
-        return [dict(r) for r in self.db.execute(sql, args)]
+        return [_without_rowid(r) for r in self._run(sql, args)]
 
     def find_events(self, *, since: Optional[str] = None, until: Optional[str] = None, type: Optional[str] = None,
                     mode: Optional[str] = None, country: Optional[str] = None,
@@ -250,8 +271,8 @@ class Store:
         if contested:  # sources in the article give different values for one kind of figure
             where.append("EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id GROUP BY f.kind "
                          "HAVING count(DISTINCT f.value) > 1)")
-        rows = self.db.execute(
-            f"SELECT e.rowid AS row, e.document, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+        rows = self._run(
+            f"SELECT e.rowid AS seq, e.document, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
@@ -264,7 +285,7 @@ class Store:
                 event = json.loads(r["document"])
                 event["article"] = article
                 events.append(event)
-        return events, (rows[-1]["row"] if more else None)
+        return events, (rows[-1]["seq"] if more else None)
 
     def claims_page(self, *, speaker: Optional[str] = None, stance: Optional[str] = None,
                     anonymous: Optional[bool] = None, limit: int = 100,
@@ -279,38 +300,38 @@ class Store:
         if anonymous is not None:
             where.append("c.anonymous = ?")
             args.append(int(anonymous))
-        rows = self.db.execute(f"SELECT c.rowid AS row, c.* FROM claims c WHERE {' AND '.join(where)} "
+        rows = self._run(f"SELECT c.rowid AS seq, c.* FROM claims c WHERE {' AND '.join(where)} "
                                "ORDER BY c.rowid LIMIT ?", [*args, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
-        return [{k: r[k] for k in r.keys() if k != "row"} for r in rows], (rows[-1]["row"] if more else None)
+        return [{k: r[k] for k in r.keys() if k not in ("seq", "rowid")} for r in rows], (rows[-1]["seq"] if more else None)
 
     def articles_page(self, limit: int = 100, after: int = 0) -> tuple[list[dict[str, Any]], Optional[int]]:
-        rows = self.db.execute("SELECT rowid AS row, id, title, outlet, url, published, published_at, language, "
+        rows = self._run("SELECT rowid AS seq, id, title, outlet, url, published, published_at, language, "
                                "source FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
                                (after, limit + 1)).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
-        return [{k: r[k] for k in r.keys() if k != "row"} for r in rows], (rows[-1]["row"] if more else None)
+        return [{k: r[k] for k in r.keys() if k not in ("seq", "rowid")} for r in rows], (rows[-1]["seq"] if more else None)
 
     def article_text(self, article_id: str) -> Optional[str]:
-        row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._run("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row["text"] if row else None
 
     def extraction(self, article_id: str) -> Optional[Extraction]:
         """What `add` stored for an article, read back as the typed records it was."""
-        row = self.db.execute("SELECT a.text, a.source, x.document FROM articles a JOIN extractions x "
+        row = self._run("SELECT a.text, a.source, x.document FROM articles a JOIN extractions x "
                               "ON x.article_id = a.id WHERE a.id = ?", (article_id,)).fetchone()
         if row is None:
             return None
         return Extraction.from_dict(json.loads(row["document"]), text=row["text"], source=row["source"])
 
     def document(self, article_id: str) -> Optional[dict[str, Any]]:
-        row = self.db.execute("SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
+        row = self._run("SELECT document FROM extractions WHERE article_id = ?", (article_id,)).fetchone()
         return json.loads(row["document"]) if row else None
 
     def event(self, event_id: str) -> Optional[dict[str, Any]]:
-        row = self.db.execute("SELECT document, article_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        row = self._run("SELECT document, article_id FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             return None
         event = json.loads(row["document"])
@@ -318,18 +339,26 @@ class Store:
         return event
 
     def article(self, article_id: str) -> Optional[dict[str, Any]]:
-        row = self.db.execute(f"SELECT {', '.join(ARTICLE_KEYS)} FROM articles WHERE id=?",
+        row = self._run(f"SELECT {', '.join(ARTICLE_KEYS)} FROM articles WHERE id=?",
                               (article_id,)).fetchone()
         return dict(row) if row else None
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every stored extraction, in the JSON contract."""
-        for row in self.db.execute("SELECT document FROM extractions ORDER BY article_id"):
+        for row in self._run("SELECT document FROM extractions ORDER BY article_id"):
             yield json.loads(row["document"])
 
     def counts(self) -> dict[str, int]:
-        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        return {t: self._run(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "events", "claims", "places")}
+
+
+def _without_rowid(row) -> dict[str, Any]:
+    return {k: row[k] for k in row.keys() if k != "rowid"}
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 def _like(text: str) -> str:

@@ -1,0 +1,138 @@
+"""What differs between the store's two back ends: embedded SQLite and a PostgreSQL server.
+
+The store's SQL is written once, with `?` placeholders and SQLite's `rowid` for storage
+order; a Dialect connects, translates that SQL for its server, names its column types and
+its errors, and lists the tables a database holds. Nothing else in sitrep knows which
+back end it writes to. `dialect_for("sitrep.db")` is SQLite; a `postgresql://` URL is
+PostgreSQL through psycopg 3.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Union
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_url(target: Union[str, Path]) -> bool:
+    return str(target).startswith(POSTGRES_SCHEMES)
+
+
+def dialect_for(target: Union[str, Path]) -> "Dialect":
+    return PostgreSQL(str(target)) if is_url(target) else SQLite(Path(target))
+
+
+class Dialect:
+    name: str
+    begin = "BEGIN"
+    # added after the opening parenthesis of the tables that are paged through in storage order
+    row_column = ""
+    real = "REAL"
+
+    def connect(self, readonly: bool):
+        raise NotImplementedError
+
+    def sql(self, statement: str) -> str:
+        return statement
+
+    def tables(self, db) -> set[str]:
+        raise NotImplementedError
+
+    def lock_schema(self, db) -> None:
+        """Serialise schema creation and migration between processes (inside a transaction)."""
+
+    @property
+    def errors(self) -> tuple[type[BaseException], ...]:
+        raise NotImplementedError
+
+
+class SQLite(Dialect):
+    name = "sqlite"
+    # the write lock is taken before the first read, so "already stored?" and the inserts are one step
+    begin = "BEGIN IMMEDIATE"
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.label = str(path)
+
+    def connect(self, readonly: bool):
+        if readonly:
+            # a server may close a request's connection from another thread than the one that opened it
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
+                                 check_same_thread=False)
+        else:
+            db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # the store BEGINs itself
+        db.execute("PRAGMA foreign_keys = ON")
+        db.row_factory = sqlite3.Row
+        return db
+
+    def tables(self, db) -> set[str]:
+        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    @property
+    def errors(self):
+        return (sqlite3.Error,)
+
+
+class PostgreSQL(Dialect):
+    name = "postgresql"
+    begin = "BEGIN ISOLATION LEVEL READ COMMITTED"
+    row_column = "rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE, "
+    real = "DOUBLE PRECISION"
+
+    def __init__(self, url: str):
+        self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
+        self.label = re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", self.url)  # never print a password
+
+    def connect(self, readonly: bool):
+        try:
+            import psycopg
+        except ImportError:
+            raise RuntimeError("PostgreSQL needs psycopg: pip install 'psycopg[binary]'") from None
+        db = psycopg.connect(self.url, autocommit=True, row_factory=_row_factory, connect_timeout=10)
+        if readonly:
+            db.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return db
+
+    def sql(self, statement: str) -> str:
+        return _translate(statement)
+
+    def tables(self, db) -> set[str]:
+        return {r[0] for r in db.execute("SELECT table_name FROM information_schema.tables "
+                                         "WHERE table_schema = current_schema()")}
+
+    def lock_schema(self, db) -> None:
+        db.execute("SELECT pg_advisory_xact_lock(7151)")  # any constant shared by every sitrep
+
+    @property
+    def errors(self):
+        import psycopg
+
+        return (psycopg.Error,)
+
+
+@lru_cache(maxsize=256)
+def _translate(statement: str) -> str:
+    # sitrep's SQL holds no literal '?' or '%': placeholders and LIKE patterns are parameters
+    return statement.replace("?", "%s")
+
+
+class Row(dict):
+    """A PostgreSQL row read like sqlite3.Row: by column name or by position."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, names: list[str], values: tuple[Any, ...]):
+        super().__init__(zip(names, values))
+        self._values = values
+
+    def __getitem__(self, key):
+        return self._values[key] if isinstance(key, int) else dict.__getitem__(self, key)
+
+
+def _row_factory(cursor):
+    names = [c.name for c in cursor.description] if cursor.description else []
+    return lambda values: Row(names, values)
