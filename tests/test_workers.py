@@ -1,4 +1,4 @@
-"""Extraction on several processes stores exactly what one process stores, in the same order."""
+"""Extraction on several processes, or on Ray, stores exactly what one process stores, in the same order."""
 from __future__ import annotations
 
 import sqlite3
@@ -6,25 +6,77 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = [ROOT / "samples"] + [p for p in [ROOT.parent / "shared" / "samples"] if p.is_dir()]
 
 
-def ingest(db: Path, workers: int) -> None:
-    run = subprocess.run([sys.executable, "-m", "sitrep", "ingest", *map(str, INPUTS), "--db", str(db),
-                          "--workers", str(workers)], capture_output=True, text=True)
+SAME = ("SELECT id, source FROM articles ORDER BY rowid", "SELECT id, document FROM events ORDER BY rowid",
+        "SELECT article_id, document FROM extractions ORDER BY article_id")
+
+
+def sitrep(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitrep", *map(str, args)], capture_output=True, text=True)
+
+
+def ingest(db: Path, workers: int, *extra: str) -> None:
+    run = sitrep("ingest", *INPUTS, "--db", db, "--workers", workers, *extra)
     assert run.returncode == 0, run.stderr
 
 
-def test_one_and_two_workers_store_the_same(tmp_path):
-    one, two = tmp_path / "one.db", tmp_path / "two.db"
-    ingest(one, 1)
+def rows(db: Path, sql: str) -> list:
+    return sqlite3.connect(db).execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def one_worker(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("one") / "one.db"
+    ingest(db, 1)
+    assert rows(db, "SELECT count(*) FROM events")[0][0] > 10
+    return db
+
+
+def test_one_and_two_workers_store_the_same(one_worker, tmp_path):
+    two = tmp_path / "two.db"
     ingest(two, 2)
-    rows = lambda db, sql: sqlite3.connect(db).execute(sql).fetchall()
-    for sql in ("SELECT id, source FROM articles ORDER BY rowid", "SELECT id, document FROM events ORDER BY rowid",
-                "SELECT article_id, document FROM extractions ORDER BY article_id"):
-        assert rows(one, sql) == rows(two, sql)
-    assert rows(one, "SELECT count(*) FROM events")[0][0] > 10
+    for sql in SAME:
+        assert rows(one_worker, sql) == rows(two, sql)
+
+
+def test_ray_stores_the_same(one_worker, tmp_path):
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'sitrep[ray]')")
+    on_ray = tmp_path / "ray.db"
+    ingest(on_ray, 2, "--engine", "ray")
+    for sql in SAME:
+        assert rows(one_worker, sql) == rows(on_ray, sql)
+
+
+def test_ray_shards_then_load_store_the_same(one_worker, tmp_path):
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'sitrep[ray]')")
+    bad = tmp_path / "inputs" / "empty.txt"
+    bad.parent.mkdir()
+    bad.write_text("")
+    written = sitrep("ingest", *INPUTS, bad, "--engine", "ray", "--workers", 2, "--shards", tmp_path / "shards")
+    assert written.returncode == 1 and "empty.txt" in written.stderr and "Traceback" not in written.stderr
+    loaded = tmp_path / "loaded.db"
+    run = sitrep("load", tmp_path / "shards", "--db", loaded)
+    assert run.returncode == 0, run.stderr
+    for sql in SAME:
+        assert rows(one_worker, sql) == rows(loaded, sql)
+    again = sitrep("load", tmp_path / "shards", "--db", loaded)
+    assert again.returncode == 0 and "0 article(s) added" in again.stderr
+
+
+def test_engine_options_are_checked(tmp_path):
+    run = sitrep("ingest", INPUTS[0], "--db", tmp_path / "x.db", "--engine", "spark")
+    assert run.returncode == 2 and "--engine" in run.stderr
+    run = sitrep("ingest", INPUTS[0], "--db", tmp_path / "x.db", "--shards", tmp_path / "s")
+    assert run.returncode == 2 and "--engine ray" in run.stderr
+    run = sitrep("ingest", INPUTS[0], "--db", tmp_path / "x.db", "--engine", "ray", "--address", "127.0.0.1:1")
+    assert run.returncode == 2 and "no Ray cluster at 127.0.0.1:1" in run.stderr
+    run = sitrep("load", tmp_path / "nowhere", "--db", tmp_path / "x.db")
+    assert run.returncode == 2 and "nowhere" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_worker_errors_come_back_as_one_line(tmp_path):

@@ -79,12 +79,28 @@ def _articles(paths: List[Path], published: Optional[str], failures: list) -> It
         _fail(exc, EXIT_USAGE)
 
 
-def _extractions(articles, failures: list, budget: float, workers: int) -> Iterator:
+def _engine_errors(results: Iterator) -> Iterator:
+    from .distributed import EngineError
+
+    try:
+        yield from results
+    except EngineError as exc:
+        _fail(exc, EXIT_USAGE)
+
+
+def _extractions(articles, failures: list, budget: float, workers: int, engine: str = "local",
+                 address: Optional[str] = None) -> Iterator:
     """Extractions of the articles, in order; one that fails or runs over its budget is named and skipped."""
     from .pipeline import extract_parallel
     from .read import InputError
 
-    for x in extract_parallel(articles, workers=workers, budget=budget):
+    if engine == "ray":
+        from .distributed import extract_ray
+
+        results = _engine_errors(extract_ray(articles, workers=workers, budget=budget, address=address))
+    else:
+        results = extract_parallel(articles, workers=workers, budget=budget)
+    for x in results:
         if isinstance(x, InputError):
             _error(x)
             failures.append(x)
@@ -133,16 +149,35 @@ def _progress(iterable, total_hint: str):
 def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt, .html, .jsonl)."),
            db: str = DB_OPTION,
            published: Optional[str] = typer.Option(None, help="Publication date where none is known."),
-           timeout: float = BUDGET_OPTION, workers: int = WORKERS_OPTION):
+           timeout: float = BUDGET_OPTION, workers: int = WORKERS_OPTION,
+           engine: str = typer.Option("local", help="local (processes on this machine) or ray."),
+           address: Optional[str] = typer.Option(None, help="Ray cluster to join (--engine ray); "
+                                                 "default: a local Ray instance."),
+           shards: Optional[Path] = typer.Option(None, help="With --engine ray: have the workers write "
+                                                  "Parquet shards here instead of storing; `sitrep load` "
+                                                  "imports them.")):
     """Read articles, extract their events and store them."""
-    from .store import StoreError
-
     _positive(timeout, "--timeout")
     _positive(workers, "--workers")
+    if engine not in ("local", "ray"):
+        _fail(f"--engine must be local or ray, not {engine!r}", EXIT_USAGE)
+    if (address or shards) and engine != "ray":
+        _fail("--address and --shards need --engine ray", EXIT_USAGE)
     failures: list = []
-    added = skipped = 0
-    store = _open_store(db)
     _gazetteer_ready()
+    if shards:
+        from .distributed import write_shards
+
+        from .distributed import EngineError
+
+        try:
+            sent = write_shards(_articles(paths, published, failures), shards, workers, timeout, address)
+        except EngineError as exc:
+            _fail(exc, EXIT_USAGE)
+        err.print(f"{sent} article(s) extracted into {escape(str(shards))}, {len(failures)} failed to read; "
+                  f"store them with `sitrep load {escape(str(shards))} --db DB`")
+        raise typer.Exit(EXIT_INPUT if failures else 0)
+    store = _open_store(db)
 
     def fresh():
         nonlocal skipped
@@ -152,13 +187,50 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
             else:
                 yield article
 
+    skipped = 0
+    _store_all(store, _extractions(fresh(), failures, timeout, workers, engine, address), failures,
+               skipped=lambda: skipped)
+
+
+@app.command()
+def load(shards: Path = typer.Argument(..., help="Folder of Parquet shards from `ingest --engine ray --shards`."),
+         db: str = DB_OPTION):
+    """Store the Parquet shards a Ray run wrote (articles already stored are skipped)."""
+    from .distributed import read_shards
+    from .read import InputError
+
+    failures: list = []
+    store = _open_store(db)
+
+    def results():
+        try:
+            for x in read_shards(shards):
+                if isinstance(x, InputError):
+                    _error(x)
+                    failures.append(x)
+                else:
+                    yield x
+        except InputError as exc:
+            _fail(exc, EXIT_USAGE)
+        except Exception as exc:  # noqa: BLE001 — a damaged shard: one line, what is stored stays
+            _fail(f"{shards}: cannot read the shards ({type(exc).__name__}: {str(exc)[:200]})", EXIT_INPUT)
+
+    _store_all(store, results(), failures, skipped=lambda: 0)
+
+
+def _store_all(store, extractions: Iterator, failures: list, skipped) -> None:
+    """Store extractions in batched transactions and report; exit 1 if any input failed."""
+    from .store import StoreError
+
+    added = duplicates = 0
+
     def commit(batch: list) -> None:
-        nonlocal added, skipped
+        nonlocal added, duplicates
         for new in store.add_many(batch):
             if new:
                 added += 1
             else:  # the same article twice in one batch, or stored meanwhile by another ingest
-                skipped += 1
+                duplicates += 1
         batch.clear()
 
     with store:
@@ -166,7 +238,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
         try:
             # one transaction per COMMIT_EVERY articles, or per second when articles come slowly
             last = time.monotonic()
-            for x in _progress(_extractions(fresh(), failures, timeout, workers), "extracting"):
+            for x in _progress(extractions, "extracting"):
                 batch.append(x)
                 if len(batch) >= COMMIT_EVERY or time.monotonic() - last > 1.0:
                     commit(batch)
@@ -178,7 +250,7 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
         except StoreError as exc:  # disk full, read-only: what is stored stays stored
             _fail(f"{exc}; {added} article(s) added before it", EXIT_DATABASE)
         counts = store.counts()
-    err.print(f"{added} article(s) added, {skipped} already stored, {len(failures)} failed; "
+    err.print(f"{added} article(s) added, {skipped() + duplicates} already stored, {len(failures)} failed; "
               f"{escape(store.label)} now holds {counts['articles']} articles, {counts['events']} events, "
               f"{counts['claims']} claims")
     if failures:
