@@ -22,7 +22,10 @@ from typing import Iterable, Iterator, Optional, Union
 from .models import Article, Extraction
 from .read import InputError
 
-WINDOW = 1024  # articles handed to Ray Data at a time: bounds the driver's memory
+# Articles handed to Ray Data at a time: bounds the driver's memory (≈100 MB of text), and each
+# window starts its own actor pool (a model load per actor), so windows are large.
+WINDOW = 8192
+BLOCK = 64  # articles per Ray Data block: small blocks keep every actor busy to the end
 COLUMNS = ("index", "source", "text", "extraction", "error")
 
 
@@ -124,7 +127,7 @@ def _datasets(articles: Iterable[Article], workers: int, budget: Optional[float]
     stream, first = iter(articles), 0
     while window := list(islice(stream, WINDOW)):
         items = [{"index": first + k, "article": json.dumps(_article_dict(a))} for k, a in enumerate(window)]
-        ds = ray.data.from_items(items, override_num_blocks=max(1, min(len(items), workers * 4)))
+        ds = ray.data.from_items(items, override_num_blocks=max(workers, -(-len(items) // BLOCK)))
         pool = ray.data.ActorPoolStrategy(size=workers)
         yield first, window, ds.map_batches(_extractor(budget), compute=pool,
                                             batch_size=4, batch_format="numpy", num_cpus=1)
