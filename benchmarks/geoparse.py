@@ -1,6 +1,9 @@
 """Score sitrep's geoparsing on GeoWebNews (Gritta et al. 2019).
 
-    python benchmarks/geoparse.py [PATH/TO/GWN.xml] [--limit N] [--errors]
+    python benchmarks/geoparse.py [PATH/TO/GWN.xml] [--split dev|test|train|all] [--limit N] [--errors]
+
+The split is training/places/gwn.py's (by article, seed 20261204: 120 train, 40 dev, 40 test):
+the place model learned on train and its threshold was chosen on dev; test is held out.
 
 Recognition: gold toponyms are GeoWebNews' toponym types, the ones it gives
 coordinates (Literal, Literal_Modifier, Metonymic, Mixed, Coercion, Embedded_Literal,
@@ -29,11 +32,12 @@ import argparse
 import math
 import sys
 import time
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "training" / "places"))
+from gwn import articles, split  # noqa: E402
 from scoring import prf_text  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "corpora" / "geowebnews" / "GWN.xml"
 TOPONYM = {"Literal", "Literal_Modifier", "Metonymic", "Mixed", "Coercion", "Embedded_Literal",
@@ -48,18 +52,11 @@ def km(lat1, lon1, lat2, lon2) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def load(path: Path):
-    for art in ET.parse(path).getroot().iter("article"):
-        gold = []
-        for tp in art.find("toponyms"):
-            lat = tp.findtext("latitude")
-            gold.append({"start": int(tp.findtext("start")), "end": int(tp.findtext("end")),
-                         "type": tp.findtext("type"), "text": tp.findtext("extractedName"),
-                         "adjective": tp.findtext("modifierType") == "Adjective",
-                         "geonames_id": int(tp.findtext("geonamesID")) if (tp.findtext("geonamesID") or "").strip() else None,
-                         "lat": float(lat) if lat else None,
-                         "lon": float(tp.findtext("longitude")) if lat else None})
-        yield art.findtext("text") or "", gold
+def load(path: Path, part: str = "all"):
+    data = articles(path)
+    indices = range(len(data)) if part == "all" else split(len(data))[part]
+    for i in indices:
+        yield data[i]
 
 
 def place_name(g: dict) -> bool:
@@ -108,6 +105,8 @@ def summary(errors: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--split", choices=("train", "dev", "test", "all"), default="dev",
+                    help="which part of GeoWebNews (default dev; test is the held-out figure)")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     ap.add_argument("--errors", action="store_true", help="print resolution errors over 161 km")
     args = ap.parse_args()
@@ -127,7 +126,7 @@ def main() -> int:
     misses = []
     start = time.perf_counter()
     n_articles = 0
-    for text, gold in load(args.path):
+    for text, gold in load(args.path, args.split):
         if args.limit and n_articles >= args.limit:
             break
         n_articles += 1
@@ -164,7 +163,9 @@ def main() -> int:
                 if err > 161 and args.errors:
                     misses.append((g["text"], place.name if place else None, place.country if place else None, round(err)))
     elapsed = time.perf_counter() - start
-    print(f"GeoWebNews: {n_articles} articles, {every.n} gold toponyms, {elapsed:.0f}s")
+    print(f"GeoWebNews {args.split}: {n_articles} articles, {every.n} gold toponyms, {elapsed:.0f}s")
+    if args.split != "all":
+        print(f"  articles (0-based, file order): {' '.join(map(str, split(len(articles(args.path)))[args.split]))}")
     print(names.line())
     print(every.line())
     print(f"resolution, end to end, literal:  {summary(e2e['literal'])}")

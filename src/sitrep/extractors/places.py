@@ -5,7 +5,10 @@ Recognition (`toponym_spans`): spaCy's GPE/LOC/FAC entities, trimmed of "the" an
 country, province or region ("EU"); an all-capitals dateline ("TORONTO (AP) —").
 Left out: demonyms and nationality adjectives ("Iraqi" is context, not a place),
 names inside a longer organisation name ("Washington Post", "Islamic State"), and a
-word that is elsewhere a person's first or last name.
+word that is elsewhere a person's first or last name. Then the gazetteer speaks for the
+names NER missed or mislabelled ("near Turbat", "the regional capital, Garissa"): every
+capitalised name it knows that the rules did not take is judged by the learned place model
+(place_model.py).
 
 Resolution (`resolve_mentions`) ranks each mention's candidates as a reader would:
   * feature class: countries, continents and named regions win on their exact name;
@@ -32,6 +35,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from ..models import Place
+from . import place_model
 from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
 
 ADMIN_WORDS = re.compile(r"\b(province|governorate|state|region|oblast|district|county|prefecture)\b", re.I)
@@ -158,11 +162,14 @@ def _after_locative(doc, start: int, end: int) -> bool:
 
 
 def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int, people: set[str],
-          had_article: bool) -> bool:
+          had_article: bool, context: set[str]) -> bool:
     """Whether `text`, [start, end) of an entity labelled `label`, names a place."""
     cands = _candidates(gazetteer, text)
     if gazetteer.demonym(text) and not cands:
         return False  # "Iraqi": context, not a place
+    if not cands and label in ("GPE", "LOC") and len(text) >= 5 and any(
+            c.country in context for c in gazetteer.folded(text)):
+        return True  # "Ras al-Ain ... Syria": another spelling of a place in the story's country
     if not cands:
         return _has_place_word(text) and (label in ("GPE", "LOC", "FAC") or _after_locative(doc, start, end)
                                           or text.split()[-1].lower() in PLACE_WORDS)
@@ -178,10 +185,11 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
     return region or _after_locative(doc, start, end)  # ORG, NORP: "the EU", "at Dewsbury"
 
 
-def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Character spans that name places (see the module docstring for the rules)."""
+def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True) -> list[tuple[int, int]]:
+    """Character spans that name places (see the module docstring); `use_model=False` gives the
+    rules' spans alone (the place model's training reads them)."""
     spans: list[tuple[int, int]] = list(datelines(doc, gazetteer))
-    people = _person_words(doc)
+    people, context = _person_words(doc), story_countries(doc, gazetteer)
     full = doc.text
     for ent in _joined_entities(doc, gazetteer):
         if ent.label_ not in ENTITY_LABELS or _embedded(doc, ent):
@@ -195,12 +203,30 @@ def toponym_spans(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             end = nxt.idx + len(nxt)  # "Kirkuk province", "Washington state": AP writes the word in lower case
         parts = [(start, end)] if gazetteer.candidates(full[start:end]) else _split(start, end, full)
         for a, b in parts:
-            if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article) and not _taken(a, b, spans):
+            if _keep(doc, gazetteer, ent.label_, full[a:b], a, b, people, had_article, context) \
+                    and not _taken(a, b, spans):
                 spans.append((a, b))
     for a, b in _unlabelled_names(doc, gazetteer):
         if not _taken(a, b, spans):
             spans.append((a, b))
+    learned = place_model.model() if use_model else None
+    if learned is not None:
+        spans += [(c.start, c.end) for c, x in model_candidates(doc, gazetteer, spans)
+                  if learned.probability(x) >= learned.threshold]
     return sorted(spans)
+
+
+def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[tuple]:
+    """(candidate, features) for every gazetteer name the rules' `spans` do not cover."""
+    found = place_model.candidates(doc, gazetteer, spans, lambda text: _candidates(gazetteer, text, fold=True))
+    if not found:
+        return []
+    story, dateline = story_countries(doc, gazetteer), datelines(doc, gazetteer)
+    people = [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    return [(c, place_model.features(doc, c, spans, story,
+                                     # names of the story's people, from mentions other than this one
+                                     {w for start, words in people if start != c.start for w in words},
+                                     dateline, gazetteer)) for c in found]
 
 
 def _taken(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -284,9 +310,12 @@ def score(entry: Entry, mention: str, story_countries: set[str], anchors: list[E
     return base
 
 
-def _candidates(gazetteer: Gazetteer, mention: str) -> list[Entry]:
-    """Gazetteer candidates, less the readings a short form cannot have."""
+def _candidates(gazetteer: Gazetteer, mention: str, fold: bool = False) -> list[Entry]:
+    """Gazetteer candidates, less the readings a short form cannot have; with `fold`, a name the
+    gazetteer lacks in this spelling is looked up by its transliteration fold ("Ras al-Ain")."""
     candidates = gazetteer.candidates(mention)
+    if not candidates and fold and len(mention) >= 5 and mention[:1].isupper() and not mention.isupper():
+        candidates = gazetteer.folded(mention)
     if mention in US_STATE_ABBREVIATIONS:  # "La." is Louisiana, not Los Angeles
         return [c for c in candidates if c.feature == "admin1" and c.country == "US"]
     if len(mention.replace(".", "")) <= 4 and sum(ch.isupper() for ch in mention) >= 2:
@@ -350,7 +379,11 @@ def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
     for start, end in spans:
         start, end = _trim(start, end, full)
         text = full[start:end]
-        mentions.append(_Mention(start, end, text, _candidates(gazetteer, text)))
+        candidates = _candidates(gazetteer, text)
+        if not candidates and len(text) >= 5 and text[:1].isupper() and not text.isupper():
+            # a spelling the gazetteer lacks: its transliteration fold, in a country the story names
+            candidates = [c for c in gazetteer.folded(text) if c.country in context]
+        mentions.append(_Mention(start, end, text, candidates))
     anchors = _anchors(mentions, context)
     resolved: list[Optional[Place]] = []
     for m in mentions:

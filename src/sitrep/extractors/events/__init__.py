@@ -35,7 +35,8 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     triggers = find_triggers(doc)
     if coder is not None:
         triggers = reconcile(doc, triggers, coder, (f.start for f in figures if f.kind in EVENT_COUNTS))
-    anchors = Anchors(doc, times, places, triggers, gazetteer)
+    sources = [tuple(c.spans.source) for c in claims if c.spans.source]
+    anchors = Anchors(doc, times, places, triggers, gazetteer, sources)
     place_spans = [(p.start, p.end) for p in places]
     speakers = [((c.spans.content[0], c.spans.content[1]), c.speaker.name or c.speaker.affiliation)
                 for c in claims if c.kind == "quote" and c.speaker and (c.speaker.name or c.speaker.affiliation)]

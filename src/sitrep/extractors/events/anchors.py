@@ -85,8 +85,30 @@ def dateline_place(spans: list[tuple[int, int]], places: list[Place]) -> Optiona
     return next((p for p in places if p.start in starts), None)
 
 
+# Nouns a place name may modify and still say where something is ("the Kirkuk airport").
+SITE_NOUNS = {"airport", "base", "border", "city", "town", "village", "province", "region", "area", "camp",
+              "port", "embassy", "consulate", "headquarters", "compound", "district", "capital", "side",
+              "outskirts", "street", "road", "highway", "market", "hospital", "prison", "mosque", "church",
+              "school", "university", "hotel", "checkpoint", "crossing", "coast", "waters", "airspace",
+              "territory", "soil", "frontier", "mountains", "desert", "countryside", "neighborhood",
+              "neighbourhood", "suburb", "square", "bridge", "station", "oilfield", "field", "refinery"}
+
+
+def describes(doc, place: Place) -> bool:
+    """Whether a place name only says whose something is, not where: "U.S. officials",
+    "American forces", "Iraq's army", "the Kabul government" — a modifier of a noun that is
+    not a site. Such a mention never locates an event."""
+    root = root_of(doc, place.start, place.end)
+    if root is None or root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod"):
+        return False
+    head = root.head
+    while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        head = head.head  # "U.S. and Iraqi officials": the coordination's head noun
+    return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in SITE_NOUNS
+
+
 def main_place(places: list[Place]) -> Optional[Place]:
-    specific = [p for p in places if p.feature in ("city", "admin1", "region")]
+    specific = [p for p in places if p.feature in ("city", "admin2", "admin1", "region", "landmark")]
     pool = specific or places
     if not pool:
         return None
@@ -96,8 +118,9 @@ def main_place(places: list[Place]) -> Optional[Place]:
 
 
 def most_specific(places: list[Place]) -> Place:
-    order = {"local": 0, "city": 1, "admin1": 2, "region": 3, "sea": 3, "country": 4, "continent": 5}
-    return min(places, key=lambda p: order.get(p.feature or "", 5))
+    order = {"local": 0, "landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "natural": 3, "area": 3,
+             "region": 4, "sea": 4, "country": 5, "continent": 6}
+    return min(places, key=lambda p: order.get(p.feature or "", 6))
 
 
 def governing_time(tok, time_of: dict[int, TimeExpr]) -> Optional[TimeExpr]:
@@ -178,8 +201,13 @@ def _predicate_of_subject(trig: Trigger):
 class Anchors:
     """The times and places of one article, indexed by the event word that governs them."""
 
-    def __init__(self, doc, times: list[TimeExpr], places: list[Place], triggers: list[Trigger], gazetteer):
-        self.doc, self.times, self.places = doc, times, places
+    def __init__(self, doc, times: list[TimeExpr], places: list[Place], triggers: list[Trigger], gazetteer,
+                 sources: list[tuple[int, int]] = ()):
+        self.doc, self.times, named = doc, times, places
+        # where things happen: not a name that only qualifies people ("U.S. officials") and not
+        # one inside the source of a claim ("officials in Washington said")
+        self.places = places = [p for p in places if not describes(doc, p)
+                                and not any(s <= p.start and p.end <= e for s, e in sources)]
         trigger_tokens = {t.token.i for t in triggers} | {t.anchor.i for t in triggers}
         self.trigger_tokens = trigger_tokens
         # time expressions and places by the event word that governs them
@@ -213,7 +241,7 @@ class Anchors:
                         place_of.setdefault(node.i, []).append(p)
                     break
         self.dateline_spans = datelines(doc, gazetteer)  # where the story was filed: never an actor
-        self.dateline = dateline_place(self.dateline_spans, places)
+        self.dateline = dateline_place(self.dateline_spans, named)
         self.main_place = main_place(places)
 
     def date(self, trig: Trigger, claims: list[Claim]) -> EventDate:
