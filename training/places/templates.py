@@ -44,7 +44,7 @@ PERSON_NAMES = ("Victoria", "Florence", "Austin", "Sydney", "Georgia", "Madison"
 SURNAMES = ("Okafor", "Mwangi", "Haddad", "Khan", "Smith", "Garcia", "Mensah", "Nasser", "Petrov", "Baker")
 
 
-def sentences(gazetteer, n_places: int = 300, n_people: int = 150) -> list[dict]:
+def sentences(gazetteer, n_places: int = 1200, n_people: int = 300) -> list[dict]:
     """[{"text", "places": [names that are places], "not": [names that are not]}]"""
     rng = random.Random(SEED)
     rows = gazetteer.db.execute(

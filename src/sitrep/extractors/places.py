@@ -69,6 +69,9 @@ ORG_WORDS = {
     "state", "regional", "corporation", "authority", "group", "league", "federation", "forces",
 }
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
+# Entities whose names a place name may sit inside ("Bank of Mexico", "U.S. News").
+NAME_LABELS = {"ORG", "NORP", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+DECIDED_LABELS = {"ORG", "NORP", "FAC"}  # entities of these labels the rules judge whole
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "between", "inside",
             "towards", "toward", "through", "throughout", "within"}
 ADMIN_SUFFIXES = {"province", "governorate", "state", "region", "oblast", "district", "prefecture"}
@@ -167,7 +170,7 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
     cands = _candidates(gazetteer, text)
     if gazetteer.demonym(text) and not cands:
         return False  # "Iraqi": context, not a place
-    if not cands and label in ("GPE", "LOC") and len(text) >= 5 and any(
+    if not cands and label in ("GPE", "LOC") and len(text) >= 5 and text not in people and any(
             c.country in context for c in gazetteer.folded(text)):
         return True  # "Ras al-Ain ... Syria": another spelling of a place in the story's country
     if not cands:
@@ -209,20 +212,38 @@ def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True) -> list[tup
     for a, b in _unlabelled_names(doc, gazetteer):
         if not _taken(a, b, spans):
             spans.append((a, b))
-    learned = place_model.model() if use_model else None
-    if learned is not None:
-        spans += [(c.start, c.end) for c, x in model_candidates(doc, gazetteer, spans)
-                  if learned.probability(x) >= learned.threshold]
-    return sorted(spans)
+    return sorted(spans + (learned_spans(doc, gazetteer, spans) if use_model else []))
+
+
+def learned_spans(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names the place model accepts among those the rules' `spans` left."""
+    learned = place_model.model()
+    if learned is None:
+        return []
+    return [(c.start, c.end) for c, x in model_candidates(doc, gazetteer, spans)
+            if learned.probability(x) >= learned.threshold]
 
 
 def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[tuple]:
     """(candidate, features) for every gazetteer name the rules' `spans` do not cover."""
-    found = place_model.candidates(doc, gazetteer, spans, lambda text: _candidates(gazetteer, text, fold=True))
+    full = doc.text
+    people = [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    names = [(*_trim(e.start_char, e.end_char, full), e.label_) for e in doc.ents if e.label_ in NAME_LABELS]
+
+    def judged(c) -> bool:
+        """A name inside a longer name ("U.S. News", "Middle East Institute"), or one NER read
+        whole as an organisation (the rules above judged it), or a word of a person's name in
+        this story ("Soleimani's death"): not the model's to decide."""
+        for start, end, label in names:
+            if start <= c.start and c.end <= end and ((start, end) != (c.start, c.end) or label in DECIDED_LABELS):
+                return True
+        return any(start != c.start and set(c.text.split()) & words for start, words in people)
+
+    found = [c for c in place_model.candidates(doc, gazetteer, spans, lambda text: _candidates(gazetteer, text, fold=True))
+             if not judged(c)]
     if not found:
         return []
     story, dateline = story_countries(doc, gazetteer), datelines(doc, gazetteer)
-    people = [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
     return [(c, place_model.features(doc, c, spans, story,
                                      # names of the story's people, from mentions other than this one
                                      {w for start, words in people if start != c.start for w in words},
@@ -371,8 +392,11 @@ def _adjective(gazetteer: Gazetteer, text: str) -> Optional[Entry]:
     return broad[0] if broad else None
 
 
-def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[Optional[Place]]:
-    """Resolve each [start, end) span of doc.text in the context of the whole story."""
+def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
+                     weak: set[tuple[int, int]] = frozenset()) -> list[Optional[Place]]:
+    """Resolve each [start, end) span of doc.text in the context of the whole story. `weak`
+    spans (the place model's) are resolved too but do not steer the rest: they are neither
+    anchors for their neighbours nor the story's focus."""
     context = story_countries(doc, gazetteer)
     mentions = []
     full = doc.text
@@ -384,16 +408,18 @@ def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
             # a spelling the gazetteer lacks: its transliteration fold, in a country the story names
             candidates = [c for c in gazetteer.folded(text) if c.country in context]
         mentions.append(_Mention(start, end, text, candidates))
-    anchors = _anchors(mentions, context)
+    strong = [(start, end) not in weak for start, end in spans]
+    anchors = _anchors([m for m, ok in zip(mentions, strong) if ok], context)
     resolved: list[Optional[Place]] = []
     for m in mentions:
         # "African", "English": the adjective's reading, not a town that happens to share the word
         entry = _adjective(gazetteer, m.text) or _best(m.candidates, m.text, context, anchors)
         resolved.append(None if entry is None else _place(m, entry))
-    focus = _focus(doc, gazetteer, [p for p in resolved if p is not None])
+    steering = [p for p, ok in zip(resolved, strong) if p is not None and ok]
+    focus = _focus(doc, gazetteer, steering)
     for i, m in enumerate(mentions):
         if resolved[i] is None:  # a place the gazetteer lacks: at the place it names, else the focus
-            resolved[i] = _local(doc, m, [p for p in resolved if p is not None], focus)
+            resolved[i] = _local(doc, m, steering, focus)
     return resolved
 
 
@@ -453,8 +479,9 @@ def _same_sentence(doc, m: _Mention, places: list[Place]) -> Optional[Place]:
 
 def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place the story names, resolved; adjectives are context and stay out."""
-    spans = toponym_spans(doc, gazetteer)
-    return [p for p in resolve_mentions(doc, gazetteer, spans) if p is not None]
+    ruled = toponym_spans(doc, gazetteer, use_model=False)
+    learned = learned_spans(doc, gazetteer, ruled)
+    return [p for p in resolve_mentions(doc, gazetteer, sorted(ruled + learned), weak=set(learned)) if p is not None]
 
 
 def _round(x: Optional[float]) -> Optional[float]:

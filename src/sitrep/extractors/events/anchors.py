@@ -96,10 +96,11 @@ SITE_NOUNS = {"airport", "base", "border", "city", "town", "village", "province"
 
 def describes(doc, place: Place) -> bool:
     """Whether a place name only says whose something is, not where: "U.S. officials",
-    "American forces", "Iraq's army", "the Kabul government" — a modifier of a noun that is
-    not a site. Such a mention never locates an event."""
+    "the Kabul government" — a modifier of a noun that is not a site. Such a mention never
+    locates an event."""
     root = root_of(doc, place.start, place.end)
-    if root is None or root.dep_ not in ("compound", "amod", "nmod", "poss", "nummod"):
+    # a possessive is left alone: "Iran's top nuclear scientist" is also where he worked
+    if root is None or root.dep_ not in ("compound", "amod", "nmod", "nummod"):
         return False
     head = root.head
     while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
