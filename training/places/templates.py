@@ -38,6 +38,18 @@ PERSON_TEMPLATES = (
     "{surname} said {name} had been right all along.",
     "According to {name} {surname}, the talks will resume next week.",
 )
+# One-word mentions of people by a surname that is also a town's name.
+SURNAME_TEMPLATES = (
+    "The {surname} administration had promised to lift the sanctions.",
+    "{surname} said on Monday that the talks had failed.",
+    "Aides to {surname} declined to comment on the report.",
+    "The decision angered supporters of {surname}, who called it a betrayal.",
+    "{surname}'s campaign raised more money than expected.",
+    "Critics accused {surname} of ignoring the warnings.",
+)
+PLACE_SURNAMES = ("Clinton", "Jackson", "Lincoln", "Hamilton", "Kennedy", "Wilson", "Carter", "Bolton",
+                  "Reagan", "Nixon", "Johnson", "Truman", "Franklin", "Harrison", "Monroe", "Cleveland",
+                  "Putin", "Erdogan", "Modi", "Buhari", "Kenyatta", "Museveni", "Macron", "Merkel")
 PERSON_NAMES = ("Victoria", "Florence", "Austin", "Sydney", "Georgia", "Madison", "Lincoln", "Warren", "Tyler",
                 "Eugene", "Dallas", "Israel", "Carolina", "Kent", "Chester", "Troy", "Orlando", "Houston",
                 "Aurora", "Lorraine", "Adelaide", "Charlotte", "Camden", "Clifton", "Denver", "Marion", "Regina")
@@ -64,4 +76,7 @@ def sentences(gazetteer, n_places: int = 1200, n_people: int = 300) -> list[dict
         name = rng.choice([n for n in PERSON_NAMES if n.lower() not in HELD_OUT])
         text = rng.choice(PERSON_TEMPLATES).format(name=name, surname=rng.choice(SURNAMES))
         out.append({"text": text, "places": [], "not": [name]})
+    for _ in range(n_people):
+        surname = rng.choice(PLACE_SURNAMES)
+        out.append({"text": rng.choice(SURNAME_TEMPLATES).format(surname=surname), "places": [], "not": [surname]})
     return out

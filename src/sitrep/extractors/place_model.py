@@ -44,7 +44,7 @@ FEATURES = (
     "calendar_word",
     "log_population", "is_city", "is_admin", "is_broad", "is_minor", "log_candidates", "story_country",
     "fold_only", "sentence_start", "multiword", "all_caps", "person_word", "proper_after",
-    "proper_before", "speaker", "dateline", "inside_name", "locative_town",
+    "proper_before", "speaker", "dateline", "inside_name", "locative_town", "person_without_place_context",
 )
 
 
@@ -150,6 +150,9 @@ def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str
         # after a locative, a town or province that NER called neither a person nor an organisation
         float(before is not None and before.lower_ in LOCATIVE and bool(kinds & {"city", "admin1", "admin2"})
               and label not in ("PERSON", "ORG") and cand.text.lower() not in CALENDAR),
+        # NER says a person and nothing around says a place ("the Obama administration")
+        float(label == "PERSON" and not (before is not None and before.lower_ in LOCATIVE) and not apposition
+              and not region_after and not listed),
     ]
 
 

@@ -69,9 +69,8 @@ ORG_WORDS = {
     "state", "regional", "corporation", "authority", "group", "league", "federation", "forces",
 }
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
-# Entities whose names a place name may sit inside ("Bank of Mexico", "U.S. News").
-NAME_LABELS = {"ORG", "NORP", "FAC", "PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
-DECIDED_LABELS = {"ORG", "NORP", "FAC"}  # entities of these labels the rules judge whole
+# Entities of these labels the rules judge whole: the place model does not judge them again.
+DECIDED_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "between", "inside",
             "towards", "toward", "through", "throughout", "within"}
 ADMIN_SUFFIXES = {"province", "governorate", "state", "region", "oblast", "district", "prefecture"}
@@ -228,12 +227,14 @@ def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
     """(candidate, features) for every gazetteer name the rules' `spans` do not cover."""
     full = doc.text
     people = [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
-    names = [(*_trim(e.start_char, e.end_char, full), e.label_) for e in doc.ents if e.label_ in NAME_LABELS]
+    names = [(*_trim(e.start_char, e.end_char, full), e.label_) for e in doc.ents]
 
     def judged(c) -> bool:
-        """A name inside a longer name ("U.S. News", "Middle East Institute"), or one NER read
-        whole as an organisation (the rules above judged it), or a word of a person's name in
-        this story ("Soleimani's death"): not the model's to decide."""
+        """A stop word, a name inside a longer name ("U.S. News", "the Middle East Institute"),
+        one NER read whole as an organisation or a place (the rules above judged it), or a word
+        of a person's name in this story ("Soleimani's death"): not the model's to decide."""
+        if all(doc[i].is_stop for i in range(c.first, c.last)):
+            return True  # "The", "Can", "Of": a town somewhere, but never here
         for start, end, label in names:
             if start <= c.start and c.end <= end and ((start, end) != (c.start, c.end) or label in DECIDED_LABELS):
                 return True
