@@ -25,6 +25,8 @@ ROWS = [
      "", "", "0", "", "450", "Africa/Lubumbashi", "2024-01-01"),
     ("90000005", "Mount Kahuzi", "Mount Kahuzi", "", "-2.25", "28.67", "T", "MT", "CD", "", "12", "", "", "",
      "0", "3308", "3300", "Africa/Lubumbashi", "2024-01-01"),
+    ("6251999", "Canada", "Canada", "Dominion of Canada", "60.10867", "-113.64258", "A", "PCLI", "CA", "", "00",
+     "", "", "", "37058856", "", "593", "America/Toronto", "2024-01-01"),
     ("90000006", "Kamituga Intermittent Pond", "Kamituga Intermittent Pond", "", "-3.05", "28.17", "H", "PNDI",
      "CD", "", "12", "", "", "", "0", "", "900", "Africa/Lubumbashi", "2024-01-01"),
 ]
@@ -77,6 +79,15 @@ def test_second_level_divisions_landmarks_rivers_and_mountains(full):
     assert [c.feature for c in full.candidates("Mount Kahuzi")] == ["natural"]
     assert not full.candidates("Kamituga Intermittent Pond")  # a feature code news does not name
     assert not full.candidates("Empty Territory")  # no town of its own to place it by
+
+
+def test_a_country_moves_to_geonames_own_point(full):
+    # countryinfo puts Canada at (60, -95); GeoNames, and geoparsing corpora with it, 1,000 km west
+    assert (Gazetteer.default().country("CA").lon or 0) > -100
+    canada = full.country("CA")
+    assert (canada.lat, canada.lon, canada.geonames_id) == (60.10867, -113.64258, 6251999)
+    assert [c.geonames_id for c in full.candidates("Dominion of Canada")] == [6251999]
+    assert len([c for c in full.candidates("Canada") if c.feature == "country"]) == 1
 
 
 def test_the_package_gazetteer_is_kept_and_its_places_gain_names(full):

@@ -40,6 +40,9 @@ KEEP = {
     "L": dict.fromkeys(("RGN", "PRK", "RESN", "OILF", "AREA"), "area"),
     "V": dict.fromkeys(("FRST",), "natural"),
 }
+# Independent states and territories: the package gazetteer has them, but not at GeoNames' own
+# point, which is where geoparsing corpora put a country; a dump's row moves it there.
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
 # alternateNames "languages" that are not names: links, post codes, airport and UN codes.
 NOT_NAMES = {"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "fr_1793", "abbr"}
 BATCH = 20_000
@@ -109,7 +112,7 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
     db.execute("CREATE INDEX IF NOT EXISTS places_gid ON places(geonames_id)")
     db.execute("CREATE TEMP TABLE alt (gid INTEGER, key TEXT)")
     known = {gid for (gid,) in db.execute("SELECT geonames_id FROM places WHERE geonames_id IS NOT NULL")}
-    counts = dict.fromkeys(("places", "names", "admin1", "admin2"), 0)
+    counts = dict.fromkeys(("places", "names", "admin1", "admin2", "countries"), 0)
     members: dict[str, list[tuple[float, float, int]]] = {}
     seen_divisions: set[int] = set()
     places, alts = [], []
@@ -120,9 +123,15 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
         places.clear()
         alts.clear()
 
+    country_points = []
     for path in by_kind.get("places", []):
         for row in rows(path, 15):
             fclass, fcode = row[6], row[7]
+            names = {row[1], row[2], *(n for n in row[3].split(",") if len(n) > 2 and latin(n))}
+            if fclass == "A" and fcode in COUNTRY_CODES:
+                country_points.append((float(row[4]), float(row[5]), int(row[0])))
+                alts.extend((int(row[0]), k) for k in {normalize(n) for n in names if n} if k)
+                continue
             feature = "city" if fclass == "P" else KEEP.get(fclass, {}).get(fcode)
             if feature is None:
                 continue
@@ -136,7 +145,6 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
                     members.setdefault(f"{code1}.{row[11]}", []).append((lat, lon, population))
             if feature in ("admin1", "admin2"):
                 seen_divisions.add(gid)
-            names = {row[1], row[2], *(n for n in row[3].split(",") if len(n) > 2 and latin(n))}
             alts.extend((gid, k) for k in {normalize(n) for n in names if n} if k)
             if gid not in known:
                 known.add(gid)
@@ -169,6 +177,8 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
             if len(alts) >= BATCH:
                 flush()
     flush()
+    db.executemany("UPDATE places SET lat = ?, lon = ? WHERE geonames_id = ? AND feature = 'country'", country_points)
+    counts["countries"] = len(country_points)
     before = db.execute("SELECT count(*) FROM names").fetchone()[0]
     db.execute("INSERT OR IGNORE INTO names (key, place) SELECT DISTINCT alt.key, p.rowid FROM alt "
                "JOIN places p ON p.geonames_id = alt.gid WHERE alt.key != ''")
