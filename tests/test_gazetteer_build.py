@@ -127,3 +127,19 @@ def test_a_file_that_is_not_a_dump_is_one_line_and_nothing_is_written(tmp_path):
     run = subprocess.run([sys.executable, "-m", "sitrep", "gazetteer", "build", str(tmp_path / "notes.csv"),
                           "--output", str(out)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1 and "notes.csv" in run.stderr
+
+
+def test_an_empty_table_is_refused(tmp_path):
+    empty = tmp_path / "cities1000.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(DumpError, match="holds no rows"):
+        build_from_dumps([empty], tmp_path / "g.sqlite")
+    assert not (tmp_path / "g.sqlite").exists()
+
+
+def test_a_missing_chosen_gazetteer_is_one_line(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "sitrep", "gazetteer", "info"], capture_output=True, text=True,
+                         env={"SITREP_GAZETTEER": str(tmp_path / "nope.sqlite"), "PATH": "/usr/bin:/bin",
+                              "HOME": str(tmp_path)}, timeout=120)
+    assert run.returncode == 5 and "no such gazetteer file" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

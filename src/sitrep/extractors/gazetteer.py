@@ -210,6 +210,9 @@ class Gazetteer:
         False for an index built from GeoNames dumps, which only its user can rebuild."""
         self.path = path
         if not build_missing:
+            if not path.is_file():
+                raise GazetteerError(f"{path}: no such gazetteer file (SITREP_GAZETTEER, or "
+                                     "build one with `sitrep gazetteer build`)")
             if not self._open():
                 raise GazetteerError(f"{path}: not a sitrep gazetteer of this version; "
                                      "rebuild it with `sitrep gazetteer build`")

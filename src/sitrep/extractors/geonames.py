@@ -125,7 +125,8 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
 
     country_points = []
     for path in by_kind.get("places", []):
-        for row in rows(path, 15):
+        seen = 0
+        for seen, row in enumerate(rows(path, 15), 1):
             fclass, fcode = row[6], row[7]
             names = {row[1], row[2], *(n for n in row[3].split(",") if len(n) > 2 and latin(n))}
             if fclass == "A" and fcode in COUNTRY_CODES:
@@ -153,6 +154,8 @@ def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[st
                 counts["places"] += 1
             if len(places) >= BATCH or len(alts) >= BATCH:
                 flush()
+        if not seen:
+            raise DumpError(f"{path}: holds no rows")
     # Divisions the code files name but the place table did not hold (cities1000 has none):
     # placed at the middle of their own towns, as the package gazetteer does.
     for level, table in (("admin1", admin1), ("admin2", admin2)):
