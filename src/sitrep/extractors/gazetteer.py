@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 GEONAMES_FILE = "gazetteer-geonames.sqlite"
 FOLD_MARGIN = 0.05  # how much less alike than the nearest spelling a fold match may be
 
@@ -108,7 +108,7 @@ COUNTRY_ALIASES = {
     "czech republic": "CZ", "czechia": "CZ", "ivory coast": "CI", "cote d'ivoire": "CI",
     "congo": "CD", "democratic republic of congo": "CD", "drc": "CD", "burma": "MM", "myanmar": "MM",
     "palestine": "PS", "palestinian territories": "PS", "taiwan": "TW", "uae": "AE", "emirates": "AE",
-    "united arab emirates": "AE", "holland": "NL", "the netherlands": "NL", "macedonia": "MK",
+    "united arab emirates": "AE", "holland": "NL", "the netherlands": "NL", "netherlands": "NL", "macedonia": "MK",
     "north macedonia": "MK", "east timor": "TL", "timor-leste": "TL", "swaziland": "SZ", "eswatini": "SZ",
     "vatican": "VA", "kosovo": "XK", "micronesia": "FM", "brunei": "BN", "cape verde": "CV",
     "yugoslavia": "RS", "serbia": "RS", "the gambia": "GM", "gambia": "GM", "bosnia": "BA",

@@ -45,6 +45,7 @@ FEATURES = (
     "log_population", "is_city", "is_admin", "is_broad", "is_minor", "log_candidates", "story_country",
     "fold_only", "sentence_start", "multiword", "all_caps", "person_word", "proper_after",
     "proper_before", "speaker", "dateline", "inside_name", "locative_town", "person_without_place_context",
+    "common_word", "name_continues",
 )
 
 
@@ -84,8 +85,11 @@ def candidates(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]],
                 continue
             text = doc.text[start:end]
             entries = lookup(text)
+            fold_only = bool(entries) and not gazetteer.candidates(text)
+            if fold_only and any(t.pos_ != "PROPN" for t in doc[i:j] if _capitalised(t)):
+                entries = []  # another spelling of a name, not of a word ("Minister" is not Minster)
             if entries:
-                found = Candidate(start, end, i, j, text, entries, not gazetteer.candidates(text))
+                found = Candidate(start, end, i, j, text, entries, fold_only)
                 break
         if found is None:
             i += 1
@@ -153,6 +157,10 @@ def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str
         # NER says a person and nothing around says a place ("the Obama administration")
         float(label == "PERSON" and not (before is not None and before.lower_ in LOCATIVE) and not apposition
               and not region_after and not listed),
+        # tagged as a common word, not a proper noun ("Police said", "the Industry Minister")
+        float(not any(t.pos_ == "PROPN" for t in doc[cand.first:cand.last])),
+        # "Minister of Industry", "Council of Europe": a title or body whose name goes on with "of"
+        float(after is not None and after.lower_ == "of" and after2 is not None and _capitalised(after2)),
     ]
 
 

@@ -70,7 +70,7 @@ ORG_WORDS = {
 }
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 # Entities of these labels the rules judge whole: the place model does not judge them again.
-DECIDED_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC"}
+DECIDED_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC", "LANGUAGE"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "around", "between", "inside",
             "towards", "toward", "through", "throughout", "within"}
 ADMIN_SUFFIXES = {"province", "governorate", "state", "region", "oblast", "district", "prefecture"}
@@ -230,11 +230,11 @@ def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
     names = [(*_trim(e.start_char, e.end_char, full), e.label_) for e in doc.ents]
 
     def judged(c) -> bool:
-        """A stop word, a name inside a longer name ("U.S. News", "the Middle East Institute"),
+        """A name opening with a stop word, a demonym, a name inside a longer name ("U.S. News", "the Middle East Institute"),
         one NER read whole as an organisation or a place (the rules above judged it), or a word
         of a person's name in this story ("Soleimani's death"): not the model's to decide."""
-        if all(doc[i].is_stop for i in range(c.first, c.last)):
-            return True  # "The", "Can", "Of": a town somewhere, but never here
+        if doc[c.first].is_stop or gazetteer.demonym(c.text):
+            return True  # "The", "Can", "English": a town somewhere, but never here
         for start, end, label in names:
             if start <= c.start and c.end <= end and ((start, end) != (c.start, c.end) or label in DECIDED_LABELS):
                 return True
