@@ -37,11 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "training" / "places"))
-from gwn import articles, split  # noqa: E402
+from gwn import TOPONYM, articles, place_name, split  # noqa: E402
 from scoring import prf_text  # noqa: E402
 DEFAULT = ROOT.parent / "shared" / "corpora" / "geowebnews" / "GWN.xml"
-TOPONYM = {"Literal", "Literal_Modifier", "Metonymic", "Mixed", "Coercion", "Embedded_Literal",
-           "Embedded_Non_Lit", "Non_Literal_Modifier"}
 LITERAL = {"Literal", "Literal_Modifier", "Embedded_Literal", "Mixed", "Coercion"}
 MAX_KM = 20039.0
 
@@ -57,10 +55,6 @@ def load(path: Path, part: str = "all"):
     indices = range(len(data)) if part == "all" else split(len(data))[part]
     for i in indices:
         yield data[i]
-
-
-def place_name(g: dict) -> bool:
-    return g["type"] in TOPONYM and not g["adjective"] and not g["type"].startswith("Embedded")
 
 
 class Recognition:
