@@ -421,13 +421,10 @@ def gazetteer_build(files: List[Path] = typer.Argument(..., help="GeoNames dump 
     from .extractors import geonames
     from .extractors.gazetteer import GEONAMES_FILE, GazetteerError, build_from_dumps, cache_dir
 
-    for path in files:
-        try:
-            geonames.kind(path)
-        except geonames.DumpError as exc:
-            _fail(exc, EXIT_USAGE)
-        if not path.is_file():
-            _fail(f"{path}: not found", EXIT_USAGE)
+    try:
+        geonames.check(files)
+    except geonames.DumpError as exc:
+        _fail(exc, EXIT_USAGE)
     target = output or cache_dir() / GEONAMES_FILE
     started = time.perf_counter()
     try:

@@ -209,6 +209,7 @@ class Gazetteer:
         """`build_missing`: build the package index at `path` when it is missing or stale;
         False for an index built from GeoNames dumps, which only its user can rebuild."""
         self.path = path
+        self._cache: dict[str, list[Entry]] = {}
         if not build_missing:
             if not path.is_file():
                 raise GazetteerError(f"{path}: no such gazetteer file (SITREP_GAZETTEER, or "
@@ -216,7 +217,6 @@ class Gazetteer:
             if not self._open():
                 raise GazetteerError(f"{path}: not a sitrep gazetteer of this version; "
                                      "rebuild it with `sitrep gazetteer build`")
-            self._cache: dict[str, list[Entry]] = {}
             return
         try:
             if not self._open():
@@ -230,7 +230,6 @@ class Gazetteer:
                 pass
             raise GazetteerError(f"{path}: cannot build the gazetteer index ({exc}); "
                                  "set SITREP_CACHE to a writable folder") from None
-        self._cache: dict[str, list[Entry]] = {}
 
     def _open(self) -> bool:
         """Open the index read-only; False when it is missing, corrupt or of another version."""
@@ -309,10 +308,7 @@ def build_from_dumps(dumps: list[Path], path: Path) -> dict[str, int]:
 
     from . import geonames
 
-    for dump in dumps:
-        geonames.kind(dump)  # a file sitrep does not know is refused before any work
-        if not dump.is_file():
-            raise geonames.DumpError(f"{dump}: not found")
+    geonames.check(dumps)
     base = Gazetteer(package_path())  # built first if need be
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")

@@ -69,6 +69,14 @@ def kind(path: Path) -> str:
                     "admin1CodesASCII.txt, admin2Codes.txt, alternateNamesV2.zip)")
 
 
+def check(paths: list[Path]) -> None:
+    """Refuse, before any work, a file that is missing or not a dump sitrep knows."""
+    for path in paths:
+        kind(path)
+        if not path.is_file():
+            raise DumpError(f"{path}: not found")
+
+
 def rows(path: Path, min_columns: int) -> Iterator[list[str]]:
     """Tab-separated rows of a dump file, zipped or not; '#' comment lines skipped."""
     try:
