@@ -43,8 +43,8 @@ FEATURES = (
     *(f"ner_{label.lower()}" for label in LABELS), "ner_date", "ner_date_unexplained", "ner_other", "ner_none",
     "calendar_word",
     "log_population", "is_city", "is_admin", "is_broad", "is_minor", "log_candidates", "story_country",
-    "fold_only", "sentence_start", "multiword", "all_caps", "person_word", "proper_after",
-    "proper_before", "speaker", "dateline", "inside_name", "locative_town", "person_without_place_context",
+    "fold_only", "sentence_start", "multiword", "all_caps", "proper_after",
+    "proper_before", "speaker", "inside_name", "locative_town", "person_without_place_context",
     "common_word", "name_continues",
 )
 
@@ -99,8 +99,8 @@ def candidates(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]],
     return out
 
 
-def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str], people: set[str],
-             dateline: list[tuple[int, int]], gazetteer: Gazetteer) -> list[float]:
+def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str],
+             gazetteer: Gazetteer) -> list[float]:
     """The model's inputs for one candidate, in FEATURES order."""
     first, last = doc[cand.first], doc[cand.last - 1]
     before = doc[cand.first - 1] if cand.first > 0 else None
@@ -118,7 +118,6 @@ def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str
     listed = any(abs(s - cand.end) <= 6 or abs(cand.start - e) <= 6 for s, e in places)
     root = doc[cand.first:cand.last].root
     speaker = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH
-    words = {t.text for t in doc[cand.first:cand.last]}
     return [
         float(before is not None and before.lower_ in LOCATIVE),
         float(before is not None and before.lower_ == "of" and before2 is not None and before2.lower_ in PLACE_NOUNS),
@@ -144,11 +143,9 @@ def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str
         float(first.is_sent_start or first.i == 0),
         float(cand.last - cand.first > 1),
         float(cand.text.isupper() and len(cand.text) > 3),
-        float(bool(words & people)),
         float(after is not None and after.pos_ == "PROPN" and _capitalised(after)),
         float(before is not None and before.pos_ == "PROPN" and _capitalised(before)),
         float(speaker),
-        float(any(s == cand.start for s, _ in dateline)),
         # "Bank of Mexico", "Council of Europe", "Mall of Asia": the end of an organisation's name
         float(before is not None and before.lower_ == "of" and before2 is not None and _capitalised(before2)),
         # after a locative, a town or province that NER called neither a person nor an organisation

@@ -137,9 +137,22 @@ def _embedded(doc, ent) -> bool:
     return nxt is not None and nxt.is_title and nxt.lower_ in ORG_WORDS
 
 
+def _people(doc) -> list[tuple[int, set[str]]]:
+    """Each person the story names in two words or more: where, and the first and last name."""
+    return [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+
+
 def _person_words(doc) -> set[str]:
     """First and last names of the people in the story: 'Olivia', 'Tyler' are not towns here."""
-    return {w for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for w in (ent[0].text, ent[-1].text)}
+    return {w for _, words in _people(doc) for w in words}
+
+
+def _other_spellings(gazetteer: Gazetteer, text: str) -> list[Entry]:
+    """Places whose name folds as `text` does ("Ras al-Ain": Ra's al 'Ayn), for a capitalised
+    name of five letters or more (not initials, not a shouted headline word)."""
+    if len(text) >= 5 and text[:1].isupper() and not text.isupper():
+        return gazetteer.folded(text)
+    return []
 
 
 def _names_a_region(gazetteer: Gazetteer, text: str) -> bool:
@@ -169,8 +182,8 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
     cands = _candidates(gazetteer, text)
     if gazetteer.demonym(text) and not cands:
         return False  # "Iraqi": context, not a place
-    if not cands and label in ("GPE", "LOC") and len(text) >= 5 and text not in people and any(
-            c.country in context for c in gazetteer.folded(text)):
+    if not cands and label in ("GPE", "LOC") and text not in people and any(
+            c.country in context for c in _other_spellings(gazetteer, text)):
         return True  # "Ras al-Ain ... Syria": another spelling of a place in the story's country
     if not cands:
         return _has_place_word(text) and (label in ("GPE", "LOC", "FAC") or _after_locative(doc, start, end)
@@ -187,11 +200,14 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
     return region or _after_locative(doc, start, end)  # ORG, NORP: "the EU", "at Dewsbury"
 
 
-def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True) -> list[tuple[int, int]]:
+def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True,
+                  context: Optional[set[str]] = None) -> list[tuple[int, int]]:
     """Character spans that name places (see the module docstring); `use_model=False` gives the
-    rules' spans alone (the place model's training reads them)."""
+    rules' spans alone (the place model's training reads them). `context`: the story's
+    countries, when the caller has them already."""
     spans: list[tuple[int, int]] = list(datelines(doc, gazetteer))
-    people, context = _person_words(doc), story_countries(doc, gazetteer)
+    people = _person_words(doc)
+    context = story_countries(doc, gazetteer) if context is None else context
     full = doc.text
     for ent in _joined_entities(doc, gazetteer):
         if ent.label_ not in ENTITY_LABELS or _embedded(doc, ent):
@@ -211,22 +227,24 @@ def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True) -> list[tup
     for a, b in _unlabelled_names(doc, gazetteer):
         if not _taken(a, b, spans):
             spans.append((a, b))
-    return sorted(spans + (learned_spans(doc, gazetteer, spans) if use_model else []))
+    return sorted(spans + (learned_spans(doc, gazetteer, spans, context) if use_model else []))
 
 
-def learned_spans(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def learned_spans(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
+                  context: Optional[set[str]] = None) -> list[tuple[int, int]]:
     """The names the place model accepts among those the rules' `spans` left."""
     learned = place_model.model()
     if learned is None:
         return []
-    return [(c.start, c.end) for c, x in model_candidates(doc, gazetteer, spans)
+    return [(c.start, c.end) for c, x in model_candidates(doc, gazetteer, spans, context)
             if learned.probability(x) >= learned.threshold]
 
 
-def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) -> list[tuple]:
+def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
+                     context: Optional[set[str]] = None) -> list[tuple]:
     """(candidate, features) for every gazetteer name the rules' `spans` do not cover."""
     full = doc.text
-    people = [(ent.start_char, {ent[0].text, ent[-1].text}) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    people = _people(doc)
     names = [(*_trim(e.start_char, e.end_char, full), e.label_) for e in doc.ents]
 
     def judged(c) -> bool:
@@ -244,11 +262,8 @@ def model_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]]) ->
              if not judged(c)]
     if not found:
         return []
-    story, dateline = story_countries(doc, gazetteer), datelines(doc, gazetteer)
-    return [(c, place_model.features(doc, c, spans, story,
-                                     # names of the story's people, from mentions other than this one
-                                     {w for start, words in people if start != c.start for w in words},
-                                     dateline, gazetteer)) for c in found]
+    story = story_countries(doc, gazetteer) if context is None else context
+    return [(c, place_model.features(doc, c, spans, story, gazetteer)) for c in found]
 
 
 def _taken(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -336,8 +351,8 @@ def _candidates(gazetteer: Gazetteer, mention: str, fold: bool = False) -> list[
     """Gazetteer candidates, less the readings a short form cannot have; with `fold`, a name the
     gazetteer lacks in this spelling is looked up by its transliteration fold ("Ras al-Ain")."""
     candidates = gazetteer.candidates(mention)
-    if not candidates and fold and len(mention) >= 5 and mention[:1].isupper() and not mention.isupper():
-        candidates = gazetteer.folded(mention)
+    if not candidates and fold:
+        candidates = _other_spellings(gazetteer, mention)
     if mention in US_STATE_ABBREVIATIONS:  # "La." is Louisiana, not Los Angeles
         return [c for c in candidates if c.feature == "admin1" and c.country == "US"]
     if len(mention.replace(".", "")) <= 4 and sum(ch.isupper() for ch in mention) >= 2:
@@ -394,20 +409,20 @@ def _adjective(gazetteer: Gazetteer, text: str) -> Optional[Entry]:
 
 
 def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
-                     weak: set[tuple[int, int]] = frozenset()) -> list[Optional[Place]]:
+                     weak: set[tuple[int, int]] = frozenset(),
+                     context: Optional[set[str]] = None) -> list[Optional[Place]]:
     """Resolve each [start, end) span of doc.text in the context of the whole story. `weak`
     spans (the place model's) are resolved too but do not steer the rest: they are neither
     anchors for their neighbours nor the story's focus."""
-    context = story_countries(doc, gazetteer)
+    context = story_countries(doc, gazetteer) if context is None else context
     mentions = []
     full = doc.text
     for start, end in spans:
         start, end = _trim(start, end, full)
         text = full[start:end]
-        candidates = _candidates(gazetteer, text)
-        if not candidates and len(text) >= 5 and text[:1].isupper() and not text.isupper():
-            # a spelling the gazetteer lacks: its transliteration fold, in a country the story names
-            candidates = [c for c in gazetteer.folded(text) if c.country in context]
+        # a spelling the gazetteer lacks: its transliteration fold, in a country the story names
+        candidates = _candidates(gazetteer, text) or [
+            c for c in _other_spellings(gazetteer, text) if c.country in context]
         mentions.append(_Mention(start, end, text, candidates))
     strong = [(start, end) not in weak for start, end in spans]
     anchors = _anchors([m for m, ok in zip(mentions, strong) if ok], context)
@@ -480,9 +495,11 @@ def _same_sentence(doc, m: _Mention, places: list[Place]) -> Optional[Place]:
 
 def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
     """Every place the story names, resolved; adjectives are context and stay out."""
-    ruled = toponym_spans(doc, gazetteer, use_model=False)
-    learned = learned_spans(doc, gazetteer, ruled)
-    return [p for p in resolve_mentions(doc, gazetteer, sorted(ruled + learned), weak=set(learned)) if p is not None]
+    context = story_countries(doc, gazetteer)
+    ruled = toponym_spans(doc, gazetteer, use_model=False, context=context)
+    learned = learned_spans(doc, gazetteer, ruled, context)
+    return [p for p in resolve_mentions(doc, gazetteer, sorted(ruled + learned), set(learned), context)
+            if p is not None]
 
 
 def _round(x: Optional[float]) -> Optional[float]:
