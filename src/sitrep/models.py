@@ -21,8 +21,15 @@ Role = Literal["actor", "recipient", "target", "alleged_perpetrator", "claimed_b
 Stance = Literal["accuse", "deny", "claim_responsibility", "condemn", "no_comment", "assert"]
 Precision = Literal["minute", "part_of_day", "day", "week", "month", "quarter", "season", "year", "decade"]
 Basis = Literal["clause", "sentence", "dateline", "article"]
+# Where an event's date comes from: a time expression of one of its mentions, the statement that
+# reports it ("…, the ministry said on Monday"), or the publication date of a story that reports
+# it as just happened ("has killed", a headline's present tense, the lead's past tense).
+DateBasis = Literal["clause", "report", "published"]
 FigureKind = Literal["killed", "injured", "missing", "kidnapped", "arrested", "displaced", "weapon_count"]
-Qualifier = Literal["exact", "at least", "at most", "approximately", "range"]
+Qualifier = Literal["exact", "at least", "at most", "approximately", "range", "vague"]
+# Whose count a figure is: this event's own toll, a part of it ("including 19 soldiers"), or a
+# total over a period or a war ("412 civilians last year", "900 fighters in 18 months").
+FigureScope = Literal["event", "subtotal", "cumulative"]
 ClaimKind = Literal["quote", "paraphrase"]
 
 # Who an event's summary columns name: one definition for the store, exports, CLI and API.
@@ -40,9 +47,16 @@ def names(event: dict[str, Any], group: str) -> list[str]:
 
 
 def headline(event: dict[str, Any], kind: str) -> Optional[int]:
-    """The figure of a kind an analyst quotes for the event: the highest any source gives (a
-    range's or "at least"'s lower bound where no single value is known); None when none."""
-    values = [f["value"] if f["value"] is not None else (f["min"] or 0) for f in event["figures"] if f["kind"] == kind]
+    """The figure of a kind an analyst quotes for the event: its own toll (never a subtotal or
+    a period's total), the latest update where the toll was revised ("rose to 27"), else the
+    highest number any source gives; a vague word ("dozens": its lower bound) only where no
+    number exists; None when none."""
+    own = [f for f in event["figures"] if f["kind"] == kind and f.get("scope", "event") == "event"]
+    numbers = [f for f in own if f["qualifier"] != "vague"] or own
+    updates = [f for f in numbers if f.get("update")]
+    if updates:
+        numbers = updates[-1:]
+    values = [f["value"] if f["value"] is not None else (f["min"] or 0) for f in numbers]
     return max(values) if values else None
 
 
@@ -132,6 +146,8 @@ class EventDate(Record):
     value: Optional[str]
     precision: Optional[str]
     text: Optional[str]
+    basis: Optional[DateBasis] = None
+    undated: Optional[str] = None  # why there is no date, when there is none
 
 
 @dataclass
@@ -180,6 +196,8 @@ class Figure(Record):
     start: int
     end: int
     source: Optional[str] = None  # claim id that reports it
+    scope: FigureScope = "event"
+    update: bool = False  # reported as a change ("the toll rose to 27"): it supersedes earlier counts
 
 
 @dataclass

@@ -19,8 +19,9 @@ SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
          "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-# "dozens of" means at least 24; "scores of" at least 40 ...
-PLURAL_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens": 20}
+# Vague words and their lower bounds: "dozens of" is at least 24, "several" at least 3. They are
+# never read as an exact count (qualifier "vague", value None).
+PLURAL_VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens": 20, "several": 3}
 QUALIFIERS = [
     (("at", "least"), "at least"), (("more", "than"), "at least"), (("over",), "at least"),
     (("no", "fewer", "than"), "at least"), (("at", "most"), "at most"), (("up", "to"), "at most"),
@@ -111,7 +112,7 @@ def read_quantity(doc, i: int, lows: Optional[list[str]] = None) -> Optional[Qua
             end += 1
         if low == "dozen":
             return Quantity(start, end, v, v, v, qualifier)
-        return Quantity(start, end, v, v, None, "at least" if qualifier == "exact" else qualifier)
+        return Quantity(start, end, None, v, None, "vague")
     value = _value(low)
     if value is None:
         return None
@@ -174,8 +175,11 @@ def kind_from_context(noun, qtok) -> Optional[str]:
         for child in cand.children:
             if child.dep_ in ("acl", "amod", "relcl") and child.i > cand.i and child.lemma_.lower() in KIND_OF:
                 return KIND_OF[child.lemma_.lower()]
-        if cand.pos_ == "VERB" and cand is not node:
-            break
+            # "at least 40 people are dead": the copula's complement
+            if child.dep_ == "acomp" and cand.lemma_ == "be" and child.lower_ in KIND_OF:
+                return KIND_OF[child.lower_]
+        if cand.pos_ == "VERB" and cand is not node and cand.lower_ != "including":
+            break  # another predicate; "27 people, including 19 soldiers": the part counts as the whole
     # "the death toll rose to 200", "casualties reached 30"
     head = node.head
     if head.pos_ == "ADP" and head.head.pos_ == "VERB":
@@ -201,8 +205,9 @@ def find_figures(doc) -> list[Figure]:
             continue
         last = doc[q.end - 1]
         noun = counted_noun(doc, q)
+        in_date = last.ent_type_ in ("DATE", "TIME") and (noun is None or noun.ent_type_ in ("DATE", "TIME"))
         if q.end < len(doc) and doc[q.end].lemma_.lower() in UNITS or last.ent_type_ in ("MONEY", "PERCENT", "ORDINAL") \
-                or (last.ent_type_ in ("DATE", "TIME") and noun is None) or (q.start > 0 and doc[q.start - 1].text == "$"):
+                or in_date or (q.start > 0 and doc[q.start - 1].text == "$"):
             i = q.end  # a measure, a sum, a date: not a count of people or weapons
             continue
         kind = None
@@ -220,6 +225,72 @@ def find_figures(doc) -> list[Figure]:
             span = doc[q.start:end_tok.i + 1]
             figures.append(Figure(kind=kind, value=q.value, min=q.min, max=q.max,
                                   qualifier=q.qualifier, text=span.text,
-                                  start=span.start_char, end=span.end_char))
+                                  start=span.start_char, end=span.end_char,
+                                  scope=scope(doc, q, noun or last, lows), update=is_update(noun or last)))
         i = q.end
     return figures
+
+
+# Words before a count that make it part of a larger one: "27 people, including 19 soldiers".
+PART_OF = {"including", "include", "includes", "among", "of"}
+# A period in the count's clause makes it a total, not one event's toll: "since 2011", "so far
+# this year", "in 18 months", "over the past decade" (but not "a year ago" or "last week").
+PERIOD = re.compile(r"\bsince\b|\bso far\b|\bto date\b|\b(years|months|weeks|decades)\b(?! ago)|"
+                    r"\b(this|last|past|previous|the) (year|decade)\b(?! ago)|^(in )?(19|20)\d\d$|"
+                    r"\b(a|per|each|every) (year|month)\b(?! ago)", re.I)
+TOTAL_WORDS = {"total", "overall", "altogether", "cumulative", "tally", "annual", "annually", "yearly"}
+UPDATE_VERBS = {"rise", "climb", "increase", "reach", "jump", "mount", "grow", "soar", "hit", "revise"}
+
+
+def _predicate(tok):
+    """The verb whose clause holds a counted phrase (the phrase itself where none)."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _clause_tokens(pred):
+    """The predicate's own clause: its subtree without clauses of other predicates in it."""
+    skip = set()
+    for child in pred.children:
+        if child.dep_ in ("ccomp", "relcl", "advcl", "conj", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in pred.subtree if t.i not in skip]
+
+
+def scope(doc, q: Quantity, counted, lows: list[str]) -> str:
+    """Whose count this is: `subtotal` (a part named apart: "including 19 soldiers", "four police
+    officers were among the dead", "12 of them"), `cumulative` (a period's or a war's total:
+    "412 civilians last year", "more than 900 fighters in 18 months", "since 2011", "a total of"),
+    else `event` (the toll of the event its clause reports)."""
+    before = lows[max(0, q.start - 2):q.start]
+    if before and (before[-1] in PART_OF - {"of"} or before[-2:] in (["among", "them"], ["of", "whom"])):
+        return "subtotal"
+    for anc in list(counted.ancestors)[:3]:
+        if anc.dep_ == "prep" and anc.lower_ in ("including", "among"):
+            return "subtotal"
+    if q.end < len(lows) and lows[q.end] == "of" and q.end + 1 < len(lows) and lows[q.end + 1] in ("them", "those", "the", "whom"):
+        return "subtotal"  # "four of the dead", "12 of them"
+    pred = _predicate(counted)
+    clause = _clause_tokens(pred)
+    if pred.lemma_ == "be" and any(t.dep_ == "prep" and t.lower_ == "among" for t in pred.children):
+        return "subtotal"
+    if any(t.lower_ in TOTAL_WORDS for t in clause):
+        return "cumulative"
+    dates = {t.ent_iob_ == "B" and t.i for t in clause if t.ent_type_ == "DATE"} - {False}
+    for start in dates:
+        ent = next((e for e in doc.ents if e.start == start), None)
+        if ent is not None and PERIOD.search(ent.text):
+            return "cumulative"
+    if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in clause):
+        return "cumulative"
+    return "event"
+
+
+def is_update(counted) -> bool:
+    """"The death toll rose to 27", "has climbed to": a revised count."""
+    pred = _predicate(counted)
+    return pred.lemma_.lower() in UPDATE_VERBS and any(c.lower_ == "to" for c in pred.children)

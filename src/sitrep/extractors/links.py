@@ -59,7 +59,8 @@ def link(events: list[Event], claims: list[Claim], doc) -> None:
             if not _has_speech_event(events, etype, claim):
                 events.append(Event(
                     id=f"e{len(events) + 1}", type=etype, mode=mode, main=about.main, trigger=claim.verb or "",
-                    date=EventDate(claim.date, "day" if claim.date else None, claim.date and claim.verb),
+                    date=EventDate(claim.date, "day" if claim.date else None, claim.date and claim.verb,
+                                   "report" if claim.date else None, None if claim.date else "the statement is not dated"),
                     location=about.location,
                     actors=[Actor(role="actor", name=name, kind=None, country=None)]
                     + [Actor(role="recipient", name=a, kind=None, country=None) for a in claim.accused],

@@ -232,6 +232,10 @@ AMBIGUOUS_NOUNS = {"call", "round", "order", "supply", "search", "release", "str
                    "charge", "fine", "sentence", "operation", "war", "exercise", "alert",
                    "hold", "signature", "troop", "artillery", "rocket"}
 
+# People named by their weapon: they tell an attack's mode and are its attackers, never its weapons.
+ARMED_PEOPLE = {"gunman", "gunmen", "bomber", "bombers", "suicide bomber", "suicide bombers", "sniper", "snipers",
+                "shooter", "shooters"}
+
 # Mode from the weapon named in an ASSAULT's sentence (manual's ASSAULT mode table).
 WEAPON_MODES: dict[str, str] = {}
 for _mode, _words in {

@@ -7,6 +7,7 @@ One job per module, run in this order by `find_events`:
   participants  actors, recipients and targets from grammatical roles
   anchors       date, place, weapons, figures and origin of each event
   coreference   the mentions of one event merged into one record
+  records       which mentions report acts, and which records an analyst keeps
 Linking claims to events (who alleged, who claimed, speech-act events) is the next spaCy
 component, `sitrep_links` (`extractors/links.py`).
 """
@@ -14,15 +15,22 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ...lexicon import plover
 from ...models import Claim, Event, Evidence, Figure, Place, TimeExpr
-from .anchors import EVENT_COUNTS, Anchors, attach_figures, attach_origin, is_background, weapons_near
+from .anchors import EVENT_COUNTS, Anchors, attach_figures, attach_origin, date_records, is_background, weapons_near
 from .classifier import reconcile
 from .coreference import corefer, mark_background
 from .mention import Mention
 from .participants import attribute, participants
+from .records import keep_record, reports_an_act
 from .triggers import find_triggers
 
 WEAPON_TYPES = {"ASSAULT", "THREATEN", "MOBILIZE"}
+
+
+def _armed_person(weapon) -> bool:
+    """"Taliban gunmen", "suicide bombers": people, who give the mode but are no weapon."""
+    return weapon.text.lower().split()[-1] in plover.ARMED_PEOPLE
 
 
 def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[Figure],
@@ -35,6 +43,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     triggers = find_triggers(doc)
     if coder is not None:
         triggers = reconcile(doc, triggers, coder, (f.start for f in figures if f.kind in EVENT_COUNTS))
+    triggers = [t for t in triggers if reports_an_act(t, doc)]
     sources = [tuple(c.spans.source) for c in claims if c.spans.source]
     anchors = Anchors(doc, times, places, triggers, gazetteer, sources)
     place_spans = [(p.start, p.end) for p in places]
@@ -43,8 +52,9 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     mentions: list[Mention] = []
     for trig in triggers:
         tok, sent = trig.token, trig.token.sent
-        weapons = weapons_near(tok, sent) if trig.type in WEAPON_TYPES else []
-        mode = trig.mode or (weapons[0].kind if trig.type == "ASSAULT" and weapons else None)
+        armed = weapons_near(tok, sent) if trig.type in WEAPON_TYPES else []
+        mode = trig.mode or (armed[0].kind if trig.type == "ASSAULT" and armed else None)
+        weapons = [w for w in armed if not _armed_person(w)]
         date = anchors.date(trig, claims)
         actors = participants(trig, place_spans, speakers, gazetteer, anchors.dateline_spans)
         attribute(actors, trig, claims)
@@ -56,8 +66,10 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
         mentions.append(Mention(event, trig))
     attach_figures(mentions, figures, doc)
     attach_origin(mentions, doc, places)
-    events = [m.event for m in corefer(mentions)]
+    records = [m for m in corefer(mentions) if keep_record(m.event, m.trigger, doc, places)]
+    events = [m.event for m in records]
     mark_background(events)
+    date_records(records, doc, published)
     for n, ev in enumerate(events, 1):
         ev.id = f"e{n}"
     return events

@@ -60,7 +60,7 @@ def event_date(t: Optional[TimeExpr]) -> EventDate:
         return EventDate(None, None, t.text)
     if t.precision == "part_of_day" and not re.search(r"\d|day|tonight|yesterday|tomorrow", t.text, re.I):
         return EventDate(None, None, t.text)  # "in the early morning": a time of day, not a date
-    return EventDate(value, precision, t.text)
+    return EventDate(value, precision, t.text, "clause")
 
 
 def is_background(d: EventDate, published: Optional[str]) -> bool:
@@ -258,7 +258,11 @@ class Anchors:
                 break  # another predicate's time is not this event's
             t = time_of.get(node.i)
         if t is None and trig.type not in plover.PHYSICAL:
-            t = claim_time(self.doc, tok, claims, self.times) or governing_time(tok, time_of)
+            reported = claim_time(self.doc, tok, claims, self.times) or governing_time(tok, time_of)
+            found = event_date(reported)
+            if found.value:
+                found.basis = "report"
+            return found
         return event_date(t)
 
     def location(self, trig: Trigger) -> Optional[Location]:
@@ -287,12 +291,17 @@ def attach_figures(mentions: list[Mention], figures: list[Figure], doc) -> None:
                   "kidnapped": {"ASSAULT"}, "arrested": {"COERCE", "ASSAULT"}, "missing": {"ASSAULT"},
                   "displaced": {"COERCE"}}  # people who fled fighting are not an attack's casualties
     for f in figures:
+        if f.scope == "cumulative":
+            continue  # a period's or a war's total is no one event's toll
         sent = doc.char_span(f.start, f.end, alignment_mode="expand")
         if sent is None:
             continue
         s = sent.sent
-        cands = [m for m in mentions if m.event.type in kind_types.get(f.kind, {"ASSAULT"})
-                 and m.event.evidence[0].start == s.start_char]
+        fits = [m for m in mentions if m.event.type in kind_types.get(f.kind, {"ASSAULT"})]
+        cands = [m for m in fits if m.event.evidence[0].start == s.start_char]
+        if not cands and f.update:
+            # "The death toll rose to 27": a revised count of the event the story has just reported
+            cands = [m for m in fits if m.event.evidence[0].start < s.start_char][-1:]
         if not cands:
             continue
         best = min(cands, key=lambda m: abs(m.token.idx - f.start))
@@ -314,3 +323,37 @@ def attach_origin(mentions: list[Mention], doc, places: list[Place]) -> None:
                 if ev.origin is None:
                     ev.origin = Location.from_place(p, "sentence")
                 break
+
+
+def _just_happened(trig: Trigger, lead_end: int) -> bool:
+    """Reported as just happened: a present perfect ("has killed", "have been arrested"), a
+    present or progressive tense ("IED kills general", "are fighting"), or the past tense of the
+    story's lead (its first two sentences, the headline's and the first of the body)."""
+    verb = trig.anchor
+    if verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"has", "have", "'s", "'ve"} and verb.tag_ == "VBN":
+        return True
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and aux & {"is", "are"}):
+        return verb.lemma_ != "be"
+    return verb.tag_ in ("VBD", "VBN") and trig.token.idx < lead_end
+
+
+def date_records(mentions: list[Mention], doc, published: Optional[str]) -> None:
+    """A record still undated takes the publication date where its story reports it as just
+    happened (`basis: published`); any other says why it has none (`undated`)."""
+    sents = list(doc.sents)[:2]
+    lead_end = sents[-1].end_char if sents else 0
+    for m in mentions:
+        d = m.event.date
+        if d.value:
+            continue
+        if not m.event.main:
+            d.undated = "background: no date given"
+        elif published and _just_happened(m.trigger, lead_end):
+            m.event.date = EventDate(published, "day", d.text, "published")
+        elif d.text:
+            d.undated = f"'{d.text}' cannot be resolved" + ("" if published else " without a publication date")
+        else:
+            d.undated = "no time expression" + ("" if published else " and no publication date")

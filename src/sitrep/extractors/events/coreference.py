@@ -6,6 +6,8 @@ attacks of one day in one place). Figures, weapons and evidence are pooled.
 """
 from __future__ import annotations
 
+import math
+
 from ...lexicon import plover
 from ...periods import date_range
 from ...models import Event, EventDate
@@ -14,10 +16,18 @@ from .anchors import location_rank
 
 
 
+# "a separate raid", "another attack", "an earlier bombing": a mention that says it is not the one before.
+OTHER = {"separate", "another", "other", "second", "third", "earlier", "previous", "prior", "similar", "last",
+         "latest", "subsequent", "further"}
+SAME_PLACE_KM = 50
+
+
 def compatible_dates(a: EventDate, b: EventDate) -> bool:
     ra, rb = date_range(a.value), date_range(b.value)
     if ra is None or rb is None:
-        return True
+        # unresolved ("on Friday" with no publication date): two different phrases are two days
+        unresolved = not a.value and not b.value and a.text and b.text
+        return not unresolved or a.text.lower().removeprefix("on ") == b.text.lower().removeprefix("on ")
     return ra[0] <= rb[1] and rb[0] <= ra[1]
 
 
@@ -36,6 +46,8 @@ def _anaphoric(m: Mention) -> bool:
     gerund = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")  # "Fighting has displaced"
     if light or (tok.pos_ == "VERB" and not gerund):
         return True
+    if any(c.lower_ in OTHER for c in tok.children if c.dep_ in ("amod", "det", "advmod")):
+        return False
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these"))
                for c in tok.children)
 
@@ -47,7 +59,11 @@ def corefer(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         ev, target = m.event, None
-        if ev.type in plover.PHYSICAL:
+        if ev.type not in plover.PHYSICAL:  # the same act read twice in one sentence
+            target = next((p for p in out if p.event.type == ev.type
+                           and p.event.evidence[0].start == ev.evidence[0].start
+                           and not _different_actors(p.event, ev)), None)
+        else:
             same = [p for p in out if p.event.type == ev.type]
             target = next((p for p in same if _nested(p, m)), None)  # its own sentence's event first
             if target is not None:
@@ -71,11 +87,24 @@ def _different_actors(a: Event, b: Event) -> bool:
 
 
 def _same_place(a: Event, b: Event) -> bool:
-    if not a.location or not b.location or b.location.basis in ("article", "dateline", "sentence"):
+    """Places that can be one: either is borrowed (sentence, dateline, story), one contains the
+    other (a country or province and a town in it), or they lie within SAME_PLACE_KM."""
+    x, y = a.location, b.location
+    if not x or not y or x.basis != "clause" or y.basis != "clause":
         return True
-    if a.location.basis in ("article", "dateline", "sentence"):
+    if x.country != y.country:
+        return False
+    if x.geonames_id == y.geonames_id or {x.feature, y.feature} & {"country", "admin1", "region", "continent"}:
         return True
-    return a.location.country == b.location.country
+    if None in (x.lat, y.lat, x.lon, y.lon):
+        return True
+    return _km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _merge_into(target: Event, ev: Event) -> None:

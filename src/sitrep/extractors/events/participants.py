@@ -197,8 +197,9 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer, not_actors=())
             two = f"{tok.doc[tok.i - 1].lemma_.lower()} {lemma}" if tok.i else lemma
             if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
                 return  # "no group has claimed responsibility"
-            if tok.i == trig.token.i or plover.lookup_noun(lemma) or lemma in plover.WEAPON_MODES \
-                    or two in plover.WEAPON_MODES or lemma in TIME_NOUNS or lemma in MEASURE_NOUNS:
+            weapon = (lemma in plover.WEAPON_MODES or two in plover.WEAPON_MODES) and not (
+                lemma in plover.ARMED_PEOPLE or two in plover.ARMED_PEOPLE)  # a gunman is an attacker
+            if tok.i == trig.token.i or plover.lookup_noun(lemma) or weapon or lemma in TIME_NOUNS or lemma in MEASURE_NOUNS:
                 return  # the event itself, another event, a weapon, a time or a count: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant

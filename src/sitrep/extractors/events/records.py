@@ -1,0 +1,126 @@
+"""Records: which mentions report an act, and which assembled records an analyst would keep.
+
+A mention is no act when its line is a byline, credit or photo caption ("Reuters contributed to
+this report", "Photograph: …"), a subhead with no clause ("Pointing fingers"), a habitual or
+generic statement ("the group frequently conducts attacks", "a spate of attacks in recent
+years"), a naming ("the so-called caliphate", "called the ruling arbitrary"). A record is kept
+when its participants are who could act: a verbal or cooperative event (ACCUSE, CONSULT, AGREE,
+…) needs an actor that is a person, a group or an institution; participants that are things
+("recipient: the ruling", "actor: same path") are dropped first. Physical events (ASSAULT,
+COERCE, PROTEST, MOBILIZE) stand without a named actor ("a bomb exploded"), but a weapon or a
+place is never their actor.
+"""
+from __future__ import annotations
+
+import re
+
+from ...lexicon import plover
+from ...models import Actor, Event
+from ..figures import PERSON_NOUNS
+from .mention import Trigger
+from .participants import ARMED_GROUP, GOVERNMENT, MILITARY
+
+# A credit line anywhere in the sentence; a caption marker before the trigger (captions glued to
+# the text by extraction: "…deadly.image caption Federal troops…" keeps the sentence before it).
+CREDIT = re.compile(r"\b(contributed (to )?(this )?report(ing)?|reporting by|editing by|writing by|"
+                    r"additional reporting)", re.I)
+CAPTION = re.compile(r"(photograph:|photo:|image caption|image copyright|view photos|file photo|getty images|"
+                     r"\(ap photo|handout/)", re.I)
+HABITUAL = {"frequently", "often", "regularly", "usually", "routinely", "typically", "generally", "always",
+            "sometimes", "occasionally", "repeatedly", "habitually", "commonly", "constantly"}
+SERIES = {"spate", "series", "wave", "string", "history", "number", "campaign", "rash", "cycle", "kind", "type"}
+# Common nouns for people and bodies that can act or be acted on as parties (named ones are entities).
+AGENT_NOUNS = PERSON_NOUNS | ARMED_GROUP | GOVERNMENT | MILITARY | {
+    "opposition", "party", "parties", "union", "protester", "activist", "critic", "supporter", "leader",
+    "boss", "staffer", "lawmaker", "legislator", "senator", "governor", "mayor", "prosecutor", "investigator",
+    "agent", "agency", "company", "firm", "bank", "group", "organization", "organisation", "ngo", "coalition",
+    "alliance", "bloc", "delegation", "envoy", "diplomat", "negotiator", "mediator", "community", "tribe",
+    "clan", "crowd", "mob", "youth", "gang", "cartel", "smuggler", "trafficker", "bomber", "shooter",
+    "assailant", "kidnapper", "abductor", "captor", "hijacker", "sniper", "commander", "general", "colonel",
+    "captain", "chief", "head", "director", "manager", "owner", "driver", "pilot", "crew", "sailor",
+    "spokesperson", "spokeswoman", "representative", "delegate", "observer", "monitor", "inspector",
+    "witness", "resident", "local", "neighbour", "neighbor", "relative", "son", "daughter", "wife", "husband",
+    "mother", "father", "brother", "sister", "friend", "player", "voter", "candidate", "nation", "country",
+    "state", "republic", "kingdom", "ally", "partner", "enemy", "rival", "regime", "junta", "faction",
+    "authority", "service", "unit", "squad", "patrol", "guard", "militia", "army", "navy", "police",
+    "institution", "court", "tribunal", "committee", "commission", "board", "assembly", "council", "body",
+    "team", "side", "everyone", "somebody", "someone", "anyone", "nobody", "individual", "man", "woman",
+    "boy", "girl", "child", "people", "population", "public", "worker", "employee", "official", "medic",
+    "firefighter", "rescuer", "volunteer", "teenager", "suspect", "culprit", "perpetrator", "killer",
+    "counterpart", "host", "prime", "premier", "minister", "president", "king", "emir", "sheikh",
+}
+AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PHYSICAL_KEEP = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+
+
+def _line(doc, tok) -> str:
+    """The text line (between line breaks) a token sits on."""
+    text = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def reports_an_act(trig: Trigger, doc) -> bool:
+    """Whether a trigger reports something that happened, not a credit, subhead, habit or name."""
+    tok, sent = trig.token, trig.token.sent
+    if CREDIT.search(sent.text) or CAPTION.search(doc.text[sent.start_char:tok.idx]):
+        return False
+    line = _line(doc, tok).strip()
+    if len(line.split()) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in sent) and not line.endswith("."):
+        return False  # a subhead: "Pointing fingers", "Rising tensions"
+    anchor = trig.anchor
+    if any(c.lower_ in HABITUAL for t in (tok, anchor) for c in t.children if c.dep_ == "advmod"):
+        return False
+    if tok.tag_ == "NNS" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SERIES:
+        return False  # "a spate of attacks": attacks in general, no one event
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "so":
+        return False  # "the so-called caliphate"
+    if tok.lemma_.lower() == "call" and any(c.dep_ == "oprd" or (c.dep_ == "xcomp" and c.pos_ != "VERB")
+                                            for c in tok.children):
+        return False  # "called the ruling arbitrary", "called the explosion an attack": a naming
+    return True
+
+
+def _head_token(doc, actor: Actor):
+    if actor.start is None or actor.end is None:
+        return None
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def is_party(doc, actor: Actor) -> bool:
+    """A person, group, institution or state: named, or a common noun for people or bodies. An
+    actor named by resolving a pronoun or by a claim (no offsets) is one."""
+    tok = _head_token(doc, actor)
+    if tok is None:
+        return True
+    if tok.ent_type_ in AGENT_LABELS or actor.kind in ("person", "armed group", "military", "government", "country"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in AGENT_NOUNS or tok.lower_ in AGENT_NOUNS or (tok.pos_ == "PROPN" and tok.ent_type_ != "DATE")
+
+
+def _weapon_or_place(doc, actor: Actor, places) -> bool:
+    tok = _head_token(doc, actor)
+    if tok is None:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in plover.ARMED_PEOPLE:
+        return False
+    if lemma in plover.WEAPON_MODES or lemma in ("device", "explosive", "explosives", "blast", "explosion"):
+        return True
+    # a town or region is where an attack happened, not who did it (a country may act: "Israel struck")
+    return any(p.start <= tok.idx < p.end and p.feature not in ("country", None) for p in places)
+
+
+def keep_record(event: Event, trig: Trigger, doc, places) -> bool:
+    """Clean a record's participants in place; whether an analyst would keep the record. A
+    passive with no agent ("was charged with treason") needs a party it was done to."""
+    if event.type in PHYSICAL_KEEP:
+        event.actors = [a for a in event.actors
+                        if not (a.role in ("actor", "alleged_perpetrator") and _weapon_or_place(doc, a, places))]
+        return True
+    event.actors = [a for a in event.actors if is_party(doc, a)]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trig.anchor.children)
+    return any(a.role == "actor" or (passive and a.role == "recipient") for a in event.actors)
