@@ -12,7 +12,9 @@ CASES = [
     ("CONSULT", "phone", "The prime minister spoke with the Kenyan president by telephone on Friday."),
     ("SUPPORT", None, "The African Union praised the transitional council for organising the vote."),
     ("CONCEDE", None, "The military government lifted the state of emergency in the northern provinces."),
-    ("COOPERATE", None, "The two navies shared intelligence on pirate movements in the Gulf of Aden."),
+    # "The two navies shared intelligence…" is parsed with 'shared' as an adjective (no clause, no
+    # subject), and a verbal record needs an actor or its sentence's main verb: nothing is emitted
+    ("COOPERATE", None, "The two navies have shared intelligence on pirate movements in the Gulf of Aden."),
     ("AID", None, "The World Food Programme delivered 300 tonnes of food to displaced families in Tigray."),
     ("RETREAT", "withdraw", "Government troops withdrew from the town of Kidal on Thursday."),
     ("RETREAT", "release", "The militia released 40 hostages after talks with tribal elders."),

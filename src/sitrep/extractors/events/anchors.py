@@ -244,6 +244,9 @@ class Anchors:
         self.dateline_spans = datelines(doc, gazetteer)  # where the story was filed: never an actor
         self.dateline = dateline_place(self.dateline_spans, named)
         self.main_place = main_place(places)
+        self.gazetteer = gazetteer
+        # the countries the story places things in (not the ones it only names people after)
+        self.countries = {p.country for p in places if p.country}
 
     def date(self, trig: Trigger, claims: list[Claim]) -> EventDate:
         """Own clause, then the event it hangs from, then the claim reporting it."""
@@ -276,9 +279,16 @@ class Anchors:
             return Location.from_place(most_specific(in_sent), "sentence")
         if self.dateline:
             return Location.from_place(self.dateline, "dateline")
-        if self.main_place:
+        if self.main_place and self._ties(sent, self.main_place.country):
             return Location.from_place(self.main_place, "article")
         return None
+
+    def _ties(self, sent, country: Optional[str]) -> bool:
+        """Whether the story's focus may place an event of this sentence: the story is about one
+        country, or the sentence names the focus's country in a word ("Iraqi", "Kurdish"…)."""
+        if len(self.countries) <= 1:
+            return True
+        return any(self.gazetteer.demonym(t.text) == country for t in sent if t.pos_ in ("ADJ", "PROPN"))
 
 
 # Figures that count what a physical event did: their sentence's physical mentions carry them.

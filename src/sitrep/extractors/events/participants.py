@@ -11,6 +11,7 @@ from typing import Optional
 
 from ...lexicon import plover, speech
 from ...models import Actor, Claim
+from ..figures import PERSON_NOUNS
 from ..syntax import entities_within, entity_at, participle_head
 from .mention import Trigger
 from .triggers import NON_EVENT_OBJECTS
@@ -26,6 +27,26 @@ GOVERNMENT = {"government", "ministry", "minister", "president", "parliament", "
               "officials", "official", "administration", "cabinet", "council", "secretary", "king",
               "emir", "prime", "premier", "state", "department", "police", "judge", "court", "regime",
               "leader", "embassy", "ambassador", "spokesman", "congress", "senate", "kremlin", "white"}
+# Common nouns for people and bodies that can act or be acted on as parties (named ones are entities).
+AGENT_NOUNS = PERSON_NOUNS | ARMED_GROUP | GOVERNMENT | MILITARY | {
+    "opposition", "party", "parties", "union", "protester", "activist", "critic", "supporter", "leader",
+    "boss", "staffer", "lawmaker", "legislator", "senator", "governor", "mayor", "prosecutor", "investigator",
+    "agent", "agency", "company", "firm", "bank", "group", "organization", "organisation", "ngo", "coalition",
+    "alliance", "bloc", "delegation", "envoy", "diplomat", "negotiator", "mediator", "community", "tribe",
+    "clan", "crowd", "mob", "youth", "gang", "cartel", "smuggler", "trafficker", "bomber", "shooter",
+    "assailant", "kidnapper", "abductor", "captor", "hijacker", "sniper", "commander", "general", "colonel",
+    "captain", "chief", "head", "director", "manager", "owner", "driver", "pilot", "crew", "sailor",
+    "spokesperson", "spokeswoman", "representative", "delegate", "observer", "monitor", "inspector",
+    "witness", "resident", "local", "neighbour", "neighbor", "relative", "son", "daughter", "wife", "husband",
+    "mother", "father", "brother", "sister", "friend", "player", "voter", "candidate", "nation", "country",
+    "state", "republic", "kingdom", "ally", "partner", "enemy", "rival", "regime", "junta", "faction",
+    "authority", "service", "unit", "squad", "patrol", "guard", "militia", "army", "navy", "police",
+    "institution", "court", "tribunal", "committee", "commission", "board", "assembly", "council", "body",
+    "team", "side", "everyone", "somebody", "someone", "anyone", "nobody", "individual", "man", "woman",
+    "boy", "girl", "child", "people", "population", "public", "worker", "employee", "official", "medic",
+    "firefighter", "rescuer", "volunteer", "teenager", "suspect", "culprit", "perpetrator", "killer",
+    "counterpart", "host", "prime", "premier", "minister", "president", "king", "emir", "sheikh",
+}
 VERBAL = {"AGREE", "REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "CONCEDE"}
 MEASURE_NOUNS = {"toll", "tally", "number", "count", "figure", "total", "rate", "percent", "share"}
 TIME_NOUNS = {"time", "night", "day", "morning", "evening", "week", "month", "year", "hour", "weekend"}
@@ -199,7 +220,8 @@ def participants(trig: Trigger, place_spans, speakers, gazetteer, not_actors=())
                 return  # "no group has claimed responsibility"
             weapon = (lemma in plover.WEAPON_MODES or two in plover.WEAPON_MODES) and not (
                 lemma in plover.ARMED_PEOPLE or two in plover.ARMED_PEOPLE)  # a gunman is an attacker
-            if tok.i == trig.token.i or plover.lookup_noun(lemma) or weapon or lemma in TIME_NOUNS or lemma in MEASURE_NOUNS:
+            event_noun = plover.lookup_noun(lemma) and lemma not in AGENT_NOUNS  # "the alliance" acts
+            if tok.i == trig.token.i or event_noun or weapon or lemma in TIME_NOUNS or lemma in MEASURE_NOUNS:
                 return  # the event itself, another event, a weapon, a time or a count: not a participant
             if any(s <= tok.idx < e for s, e in place_spans) and tok.head.lower_ in ("in", "near", "at", "outside"):
                 return  # a location, not a participant

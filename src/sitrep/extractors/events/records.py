@@ -5,7 +5,8 @@ this report", "Photograph: …"), a subhead with no clause ("Pointing fingers"),
 generic statement ("the group frequently conducts attacks", "a spate of attacks in recent
 years"), a naming ("the so-called caliphate", "called the ruling arbitrary"). A record is kept
 when its participants are who could act: a verbal or cooperative event (ACCUSE, CONSULT, AGREE,
-…) needs an actor that is a person, a group or an institution; participants that are things
+…) needs an actor that is a person, a group or an institution, unless it is its sentence's main
+verb (the parse may miss a subject); participants that are things
 ("recipient: the ruling", "actor: same path") are dropped first. Physical events (ASSAULT,
 COERCE, PROTEST, MOBILIZE) stand without a named actor ("a bomb exploded"), but a weapon or a
 place is never their actor.
@@ -16,9 +17,8 @@ import re
 
 from ...lexicon import plover
 from ...models import Actor, Event
-from ..figures import PERSON_NOUNS
 from .mention import Trigger
-from .participants import ARMED_GROUP, GOVERNMENT, MILITARY
+from .participants import AGENT_NOUNS
 
 # A credit line anywhere in the sentence; a caption marker before the trigger (captions glued to
 # the text by extraction: "…deadly.image caption Federal troops…" keeps the sentence before it).
@@ -29,26 +29,6 @@ CAPTION = re.compile(r"(photograph:|photo:|image caption|image copyright|view ph
 HABITUAL = {"frequently", "often", "regularly", "usually", "routinely", "typically", "generally", "always",
             "sometimes", "occasionally", "repeatedly", "habitually", "commonly", "constantly"}
 SERIES = {"spate", "series", "wave", "string", "history", "number", "campaign", "rash", "cycle", "kind", "type"}
-# Common nouns for people and bodies that can act or be acted on as parties (named ones are entities).
-AGENT_NOUNS = PERSON_NOUNS | ARMED_GROUP | GOVERNMENT | MILITARY | {
-    "opposition", "party", "parties", "union", "protester", "activist", "critic", "supporter", "leader",
-    "boss", "staffer", "lawmaker", "legislator", "senator", "governor", "mayor", "prosecutor", "investigator",
-    "agent", "agency", "company", "firm", "bank", "group", "organization", "organisation", "ngo", "coalition",
-    "alliance", "bloc", "delegation", "envoy", "diplomat", "negotiator", "mediator", "community", "tribe",
-    "clan", "crowd", "mob", "youth", "gang", "cartel", "smuggler", "trafficker", "bomber", "shooter",
-    "assailant", "kidnapper", "abductor", "captor", "hijacker", "sniper", "commander", "general", "colonel",
-    "captain", "chief", "head", "director", "manager", "owner", "driver", "pilot", "crew", "sailor",
-    "spokesperson", "spokeswoman", "representative", "delegate", "observer", "monitor", "inspector",
-    "witness", "resident", "local", "neighbour", "neighbor", "relative", "son", "daughter", "wife", "husband",
-    "mother", "father", "brother", "sister", "friend", "player", "voter", "candidate", "nation", "country",
-    "state", "republic", "kingdom", "ally", "partner", "enemy", "rival", "regime", "junta", "faction",
-    "authority", "service", "unit", "squad", "patrol", "guard", "militia", "army", "navy", "police",
-    "institution", "court", "tribunal", "committee", "commission", "board", "assembly", "council", "body",
-    "team", "side", "everyone", "somebody", "someone", "anyone", "nobody", "individual", "man", "woman",
-    "boy", "girl", "child", "people", "population", "public", "worker", "employee", "official", "medic",
-    "firefighter", "rescuer", "volunteer", "teenager", "suspect", "culprit", "perpetrator", "killer",
-    "counterpart", "host", "prime", "premier", "minister", "president", "king", "emir", "sheikh",
-}
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PHYSICAL_KEEP = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
@@ -122,5 +102,8 @@ def keep_record(event: Event, trig: Trigger, doc, places) -> bool:
                         if not (a.role in ("actor", "alleged_perpetrator") and _weapon_or_place(doc, a, places))]
         return True
     event.actors = [a for a in event.actors if is_party(doc, a)]
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trig.anchor.children)
+    anchor = trig.anchor
+    if anchor.dep_ == "ROOT" and anchor.pos_ == "VERB":
+        return True  # the sentence's own act, even where the parse found no subject
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
     return any(a.role == "actor" or (passive and a.role == "recipient") for a in event.actors)
