@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training" / "events"))
 from wikievents import articles, split  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from analyst import same_name  # noqa: E402
+
 ROLES = ("attacker", "target", "place", "instrument")
 GOLD_ROLES = {  # (KAIROS event family, role) → (sitrep event type, role group)
     ("Conflict.Attack", "Attacker"): ("ASSAULT", "attacker"),
@@ -55,19 +58,6 @@ SITREP_ROLES = {"actor": "attacker", "alleged_perpetrator": "attacker", "claimed
 PRONOUNS = {"he", "she", "it", "they", "them", "him", "her", "his", "its", "their", "who", "which", "that",
             "we", "us", "i", "me", "you", "this", "these", "those", "himself", "themselves"}
 VOA_DATE = re.compile(r"_(\d{4})\.(\d{2})\.(\d{2})\.")
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def same_name(a: str, b: str) -> bool:
-    """One name's words appear, in order, inside the other's."""
-    x, y = words(a), words(b)
-    if not x or not y:
-        return False
-    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
-    return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 def published(doc_id: str):

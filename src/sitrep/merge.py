@@ -8,10 +8,10 @@ lists, per figure kind, the values sources disagree on.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from .geo import km
 from .periods import date_range
 
 
@@ -34,10 +34,7 @@ class Incident:
 def distance_km(a: dict, b: dict) -> Optional[float]:
     if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
         return None
-    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
-    dp, dl = p2 - p1, math.radians(b["lon"] - a["lon"])
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def same_place(a: Optional[dict], b: Optional[dict], radius_km: float) -> bool:

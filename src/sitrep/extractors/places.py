@@ -34,6 +34,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
+from ..geo import km
 from ..models import Place
 from . import place_model
 from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
@@ -317,10 +318,7 @@ class _Mention:
 def _km(a: Entry, lat: float, lon: float) -> float:
     if a.lat is None or lat is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(lat)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a.lon) / 2) ** 2)
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km(a.lat, a.lon, lat, lon)
 
 
 def score(entry: Entry, mention: str, story_countries: set[str], anchors: list[Entry] = (),

@@ -6,8 +6,7 @@ attacks of one day in one place). Figures, weapons and evidence are pooled.
 """
 from __future__ import annotations
 
-import math
-
+from ...geo import km
 from ...lexicon import plover
 from ...periods import date_range
 from ...models import Event, EventDate
@@ -98,13 +97,8 @@ def _same_place(a: Event, b: Event) -> bool:
         return True
     if None in (x.lat, y.lat, x.lon, y.lon):
         return True
-    return _km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
+    return km(x.lat, x.lon, y.lat, y.lon) <= SAME_PLACE_KM
 
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _merge_into(target: Event, ev: Event) -> None:
