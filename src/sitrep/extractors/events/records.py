@@ -33,21 +33,13 @@ AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PHYSICAL_KEEP = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
-def _line(doc, tok) -> str:
-    """The text line (between line breaks) a token sits on."""
-    text = doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    return text[start:end if end >= 0 else len(text)]
-
-
 def reports_an_act(trig: Trigger, doc) -> bool:
     """Whether a trigger reports something that happened, not a credit, subhead, habit or name."""
     tok, sent = trig.token, trig.token.sent
-    if CREDIT.search(sent.text) or CAPTION.search(doc.text[sent.start_char:tok.idx]):
+    if CREDIT.search(sent.text) or CAPTION.search(doc[sent.start:tok.i].text):
         return False
-    line = _line(doc, tok).strip()
-    if len(line.split()) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in sent) and not line.endswith("."):
+    words = sent.text.split()
+    if len(words) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in sent) and not words[-1].endswith("."):
         return False  # a subhead: "Pointing fingers", "Rising tensions"
     anchor = trig.anchor
     if any(c.lower_ in HABITUAL for t in (tok, anchor) for c in t.children if c.dep_ == "advmod"):
