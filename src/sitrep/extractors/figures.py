@@ -232,7 +232,7 @@ def find_figures(doc) -> list[Figure]:
 
 
 # Words before a count that make it part of a larger one: "27 people, including 19 soldiers".
-PART_OF = {"including", "include", "includes", "among", "of"}
+PART_OF = {"including", "include", "includes", "among"}
 # A period in the count's clause makes it a total, not one event's toll: "since 2011", "so far
 # this year", "in 18 months", "over the past decade" (but not "a year ago" or "last week").
 PERIOD = re.compile(r"\bsince\b|\bso far\b|\bto date\b|\b(years|months|weeks|decades)\b(?! ago)|"
@@ -267,7 +267,7 @@ def scope(doc, q: Quantity, counted, lows: list[str]) -> str:
     "412 civilians last year", "more than 900 fighters in 18 months", "since 2011", "a total of"),
     else `event` (the toll of the event its clause reports)."""
     before = lows[max(0, q.start - 2):q.start]
-    if before and (before[-1] in PART_OF - {"of"} or before[-2:] in (["among", "them"], ["of", "whom"])):
+    if before and (before[-1] in PART_OF or before[-2:] in (["among", "them"], ["of", "whom"])):
         return "subtotal"
     for anc in list(counted.ancestors)[:3]:
         if anc.dep_ == "prep" and anc.lower_ in ("including", "among"):
@@ -280,11 +280,9 @@ def scope(doc, q: Quantity, counted, lows: list[str]) -> str:
         return "subtotal"
     if any(t.lower_ in TOTAL_WORDS for t in clause):
         return "cumulative"
-    dates = {t.ent_iob_ == "B" and t.i for t in clause if t.ent_type_ == "DATE"} - {False}
-    for start in dates:
-        ent = next((e for e in doc.ents if e.start == start), None)
-        if ent is not None and PERIOD.search(ent.text):
-            return "cumulative"
+    in_clause = {t.i for t in clause}
+    if any(e.label_ == "DATE" and e.start in in_clause and PERIOD.search(e.text) for e in doc.ents):
+        return "cumulative"
     if any(t.lower_ == "since" and t.dep_ in ("prep", "mark") for t in clause):
         return "cumulative"
     return "event"

@@ -30,7 +30,6 @@ HABITUAL = {"frequently", "often", "regularly", "usually", "routinely", "typical
             "sometimes", "occasionally", "repeatedly", "habitually", "commonly", "constantly"}
 SERIES = {"spate", "series", "wave", "string", "history", "number", "campaign", "rash", "cycle", "kind", "type"}
 AGENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-PHYSICAL_KEEP = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
 def reports_an_act(trig: Trigger, doc) -> bool:
@@ -89,7 +88,7 @@ def _weapon_or_place(doc, actor: Actor, places) -> bool:
 def keep_record(event: Event, trig: Trigger, doc, places) -> bool:
     """Clean a record's participants in place; whether an analyst would keep the record. A
     passive with no agent ("was charged with treason") needs a party it was done to."""
-    if event.type in PHYSICAL_KEEP:
+    if event.type in plover.PHYSICAL:
         event.actors = [a for a in event.actors
                         if not (a.role in ("actor", "alleged_perpetrator") and _weapon_or_place(doc, a, places))]
         return True
