@@ -111,8 +111,10 @@ def test_incidents_merge_reports_and_flag_disagreement(db):
     run = sitrep("incidents", "--db", db, "--json")
     incidents = [json.loads(x) for x in run.stdout.splitlines()]
     kassala = [i for i in incidents if i["type"] == "ASSAULT" and (i["location"] or {}).get("country") == "SD"]
-    assert kassala and len({s["article"]["id"] for s in kassala[0]["sources"]}) == 2
-    assert any(d.startswith("injured:") for d in kassala[0]["disagreements"])
+    assert kassala and len({r["article"] for r in kassala[0]["reports"]}) == 2
+    injured = [f for f in kassala[0]["figures"] if f["kind"] == "injured"]
+    assert [f["value"] for f in injured] == [40, 31] and kassala[0]["injured"] == 40  # an update, latest first
+    assert [f["source"] for f in injured] == ["ministry", "anonymous: local health officials"]
 
 
 def test_extraction_round_trips_through_the_store(tmp_path):

@@ -307,7 +307,7 @@ def test_unparseable_date_is_refused_and_future_date_flagged(tmp_path):
 
 
 @pytest.mark.parametrize("args", [("events", "--since", "last week"), ("events", "--limit", "0"),
-                                  ("incidents", "--radius", "-5")])
+                                  ("incidents", "--min-reports", "0")])
 def test_bad_options_are_usage_errors(tmp_path, args):
     db = tmp_path / "v.db"
     assert run_sitrep("ingest", SAMPLES / "2024-05-wire-digest.jsonl", "--db", db).returncode == 0

@@ -1,30 +1,159 @@
-"""Cross-article merging keeps each source's figures and flags disagreement."""
+"""Merging reports across articles: when two records are one incident, and what it keeps."""
 from __future__ import annotations
 
+from sitrep.lexicon.outlets import outlet_name
 from sitrep.merge import merge
+from sitrep.models import (Actor, Article, Claim, ClaimSpans, Event, EventDate, Extraction, Figure, Location,
+                           Speaker)
+
+IRBIL = dict(name="Erbil", geonames_id=95446, lat=36.19, lon=44.01, country="IQ", admin1="Arbil")
+AIRPORT = dict(name="Erbil International Airport", geonames_id=1, lat=36.24, lon=43.96, country="IQ", admin1="Arbil")
+MOSUL = dict(name="Mosul", geonames_id=99072, lat=36.34, lon=43.13, country="IQ", admin1="Nineveh")  # ~80 km away
+IRAQ = dict(name="Iraq", geonames_id=99237, lat=33.0, lon=44.0, country="IQ", admin1=None)
 
 
-def doc(aid, outlet, date, lat, lon, killed, speaker):
-    return {"article": {"id": aid, "outlet": outlet},
-            "claims": [{"id": f"{aid}-c1", "speaker": {"name": speaker}}],
-            "events": [{"id": f"{aid}-e1", "type": "ASSAULT", "main": True,
-                        "date": {"value": date}, "location": {"lat": lat, "lon": lon, "country": "SD", "basis": "clause"},
-                        "figures": [{"kind": "killed", "value": killed, "min": killed, "max": killed,
-                                     "qualifier": "exact", "text": str(killed), "source": f"{aid}-c1"}]}]}
+def report(n, *, outlet="Reuters", url=None, published="2021-02-16T09:00:00+00:00", date="2021-02-15",
+           place=IRBIL, feature="city", type="ASSAULT", mode="heavy-weapons", killed=None, killed_q="exact",
+           source=None, actors=(), denied_by=None, update=False, text=None):
+    """An article with one main event record, as the extractors would give it."""
+    text = text or f"Report {n}: rockets struck the city."
+    art = Article(text=text, outlet=outlet, url=url, published=published[:10], published_at=published)
+    eid = f"{art.id}-e1"
+    claims, figures = [], []
+    if source:
+        claims.append(Claim(id=f"{art.id}-c1", kind="paraphrase", text="...", speaker=Speaker(**source), verb="said",
+                            stance="assert", about=eid, accused=[], date=None, spans=ClaimSpans(None, None, None)))
+    if killed is not None:
+        figures.append(Figure(kind="killed", value=killed, min=killed, max=None, qualifier=killed_q, text=str(killed),
+                              start=0, end=1, source=claims[0].id if claims else None, update=update))
+    if denied_by:
+        claims.append(Claim(id=f"{art.id}-c2", kind="paraphrase", text="...", verb="denied", stance="deny", about=eid,
+                            speaker=Speaker(name=denied_by, title=None, affiliation=None, anonymous=False,
+                                            text=denied_by), accused=[], date=None, spans=ClaimSpans(None, None, None)))
+    precision = "day" if date and len(date) == 10 else ("month" if date else None)
+    event = Event(id=eid, type=type, mode=mode, main=True, trigger="struck",
+                  date=EventDate(date, precision, "Monday" if date else None),
+                  location=Location(**place, text=place["name"], basis="clause", feature=feature) if place else None,
+                  actors=[Actor(role=r, name=name, kind=None, country=None) for r, name in actors], figures=figures)
+    return Extraction(article=art, events=[event], claims=claims, places=[], times=[])
 
 
-def test_same_event_two_sources():
-    found = merge([doc("a", "wire", "2024-03-10", 15.45, 36.40, 14, "health officials"),
-                   doc("b", "daily", "2024-03", 15.50, 36.38, 19, "health ministry")])
+def test_three_outlets_one_attack_with_rising_toll_and_a_same_time_disagreement():
+    found = merge([
+        report(1, published="2021-02-15T22:00:00+00:00", killed=1,
+               source=dict(name=None, title="spokesman", affiliation="U.S. coalition", anonymous=True, text="a spokesman")),
+        report(2, outlet=None, url="https://www.apnews.com/article/x", place=AIRPORT, killed=2,
+               published="2021-02-16T09:00:00+00:00",
+               source=dict(name="Saman Barzinji", title="health minister", affiliation="Kurdistan Regional Government",
+                           anonymous=False, text="Saman Barzinji")),
+        report(3, outlet="Rudaw", published="2021-02-16T10:00:00+00:00", killed=5,
+               source=dict(name=None, title=None, affiliation=None, anonymous=False, text="he")),
+    ])
     assert len(found) == 1
     (inc,) = found
-    assert inc.date == "2024-03-10" and len(inc.events) == 2
-    assert [f["source"] for f in inc.figures["killed"]] == ["health officials", "health ministry"]
-    assert inc.disagreements == ["killed: 14 (health officials), 19 (health ministry)"]
+    assert inc.outlets == ["Reuters", "Associated Press", "Rudaw"]
+    assert inc.reports[1].joined_by[:2] == ["type: assault", "date: 2021-02-15"]
+    assert any(r.startswith("place: ") for r in inc.reports[1].joined_by)
+    killed = [f for f in inc.figures if f.kind == "killed"]
+    assert [f.value for f in killed] == [5, 2, 1]  # latest first; the history is kept
+    assert [f.current for f in killed] == [True, True, False]
+    assert killed[1].source == "Saman Barzinji (health minister, Kurdistan Regional Government)"
+    assert killed[2].source == "anonymous spokesman of U.S. coalition"
+    assert killed[0].source == "Rudaw"  # a pronoun never names a source
+    (toll,) = [d for d in inc.disagreements if d.kind == "killed"]  # 2 vs 5 within the hour; 1 the night before is an update
+    assert [a.value for a in toll.accounts] == ["5", "2"]
+    assert inc.killed == 5
 
 
-def test_far_apart_or_other_day_are_different_incidents():
-    found = merge([doc("a", "wire", "2024-03-10", 15.45, 36.40, 14, "x"),
-                   doc("b", "wire", "2024-03-10", 12.0, 30.0, 3, "y"),
-                   doc("c", "wire", "2024-03-12", 15.45, 36.40, 2, "z")])
-    assert len(found) == 3 and not any(i.disagreements for i in found)
+def test_compatible_figures_are_no_disagreement():
+    found = merge([report(1, killed=10, killed_q="at least"), report(2, outlet="BBC", killed=12)])
+    assert len(found) == 1 and found[0].disagreements == []
+    facts = {f.fact: f for f in found[0].corroboration}
+    assert facts["killed = 12"].outlets == 2
+
+
+def test_perpetrator_claimed_accused_and_denied():
+    found = merge([
+        report(1, actors=[("claimed_by", "Saraya Awliya al-Dam")]),
+        report(2, outlet="BBC", actors=[("alleged_perpetrator", "Kataib Hezbollah")], denied_by="Kataib Hezbollah"),
+    ])
+    (inc,) = found
+    (who,) = [d for d in inc.disagreements if d.kind == "perpetrator"]
+    assert [a.value for a in who.accounts] == ["claimed: Saraya Awliya al-Dam", "accused: Kataib Hezbollah",
+                                               "denied: Kataib Hezbollah"]
+
+
+def test_acronym_is_the_same_group():
+    found = merge([report(1, actors=[("alleged_perpetrator", "Popular Mobilization Forces")]),
+                   report(2, outlet="BBC", actors=[("alleged_perpetrator", "PMF")])])
+    assert not [d for d in found[0].disagreements if d.kind == "perpetrator"]
+
+
+def test_near_misses_stay_apart():
+    base = report(1)
+    week_later = report(2, outlet="BBC", date="2021-02-22", published="2021-02-22T12:00:00+00:00")
+    far_same_day = report(3, outlet="AFP", place=MOSUL)
+    other_type = report(4, outlet="AP", type="PROTEST", mode=None)
+    found = merge([base, week_later, far_same_day, other_type])
+    assert len(found) == 4
+
+
+def test_country_level_is_no_agreement_by_itself():
+    found = merge([report(1), report(2, outlet="BBC", place=IRAQ, feature="country")])
+    assert len(found) == 2
+    # …but the same day and a named participant in common is
+    found = merge([report(1, actors=[("claimed_by", "Saraya Awliya al-Dam")]),
+                   report(2, outlet="BBC", place=IRAQ, feature="country", actors=[("claimed_by", "Saraya Awliya al-Dam")])])
+    assert len(found) == 1
+    assert found[0].reports[1].joined_by[-1] == "participants: saraya awliya al dam"
+    assert found[0].location.name == "Erbil"  # the precise place wins
+
+
+def test_undated_report_joins_only_when_published_within_days():
+    dated = report(1)
+    soon = report(2, outlet="BBC", date=None, published="2021-02-17T08:00:00+00:00")
+    late = report(3, outlet="AFP", date=None, published="2021-03-01T08:00:00+00:00")
+    found = merge([dated, soon, late])
+    assert sorted(len(i.reports) for i in found) == [1, 2]
+
+
+def test_month_date_that_cannot_hold_the_day_is_another_event():
+    found = merge([report(1), report(2, outlet="BBC", date="2020-01")])
+    assert len(found) == 2
+
+
+def test_bridging_report_merges_two_incidents_and_the_oldest_id_survives():
+    # a country-level report and a precise one do not merge by themselves…
+    a = report(1, place=IRAQ, feature="country", actors=[("target", "Erbil Airport")], date="2021-02-15")
+    b = report(2, outlet="BBC", actors=[("claimed_by", "Saraya Awliya al-Dam")])
+    separate = merge([a, b])
+    assert len(separate) == 2
+    # …until a third names both the airport and the claim, at the precise place
+    c = report(3, outlet="AFP", actors=[("target", "Erbil Airport"), ("claimed_by", "Saraya Awliya al-Dam")])
+    (inc,) = merge([a, b, c])
+    assert inc.id == separate[0].id and inc.merged_from == [separate[1].id]
+    assert len(inc.reports) == 3
+
+
+def test_statements_merge_only_with_the_same_speaker_and_subject():
+    kw = dict(type="ACCUSE", mode="disapprove", place=None)
+    found = merge([report(1, actors=[("actor", "Antony Blinken"), ("recipient", "Iran")], **kw),
+                   report(2, outlet="BBC", actors=[("actor", "Blinken"), ("recipient", "Iran")], **kw),
+                   report(3, outlet="AFP", actors=[("actor", "Antony Blinken"), ("recipient", "Iran")], **kw),
+                   report(4, outlet="AP", actors=[("actor", "Antony Blinken"), ("recipient", "Russia")], **kw)])
+    assert sorted(len(i.reports) for i in found) == [1, 1, 2]
+
+
+def test_no_incident_spans_more_than_two_weeks():
+    chain = [report(i, outlet=f"O{i}", date=f"2021-02-{d:02d}", published=f"2021-02-{d:02d}T12:00:00+00:00")
+             for i, d in enumerate((1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17))]
+    for inc in merge(chain):
+        assert inc.first_date >= "2021-02-01" and (int(inc.last_date[-2:]) - int(inc.first_date[-2:])) <= 14
+
+
+def test_outlet_names():
+    assert outlet_name(None, "https://www.reuters.com/world/x") == "Reuters"
+    assert outlet_name(None, "https://news.bbc.co.uk/2/hi") == "BBC"
+    assert outlet_name(None, "https://www.smalltown-news.example/a") == "smalltown-news.example"
+    assert outlet_name("Kurdistan 24", "https://www.reuters.com/") == "Kurdistan 24"
+    assert outlet_name(None, "not a url") is None and outlet_name(None, None) is None

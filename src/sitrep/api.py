@@ -108,19 +108,44 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
         found["claims"] = [c for c in doc.get("claims", []) if c.get("about") == event_id]
         return found
 
-    @app.get("/incidents", summary="Reports of one event merged across articles, figures per source")
+    @app.get("/incidents", summary="Incidents: one real event across articles, each source's figures and disagreements",
+             description="Stored incidents, oldest first. Each has its reports (outlet, article, why it joined), "
+                         "figures per source and time (latest first), typed disagreements and corroboration.")
     def incidents(type: Optional[str] = None, country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$"),
-                  radius: float = Query(50.0, gt=0, le=1000), limit: int = Query(100, ge=1, le=1000),
-                  cursor: Optional[str] = None, s: Store = Depends(store)) -> dict[str, Any]:
-        from .merge import merge
+                  since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
+                  contested: bool = Query(False, description="Only incidents whose sources disagree"),
+                  min_reports: int = Query(1, ge=1, le=10_000, description="Only incidents told this many times"),
+                  limit: int = Query(100, ge=1, le=1000), cursor: Optional[str] = None,
+                  s: Store = Depends(store)) -> dict[str, Any]:
+        if type is not None and type.upper() not in TYPES:
+            raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
+        items, row = s.incidents(type=type, country=country, since=since, until=until, contested=contested,
+                                 min_reports=min_reports, limit=limit, after=_cursor(cursor))
+        return {"items": [i.to_dict() for i in items], "next_cursor": _next(row)}
 
-        found = [i for i in merge(s.documents(), radius_km=radius)
-                 if (not type or i.type == type.upper())
-                 and (not country or (i.location or {}).get("country") == country.upper())]
-        start = _cursor(cursor)
-        page = found[start:start + limit]
-        more = start + limit < len(found)
-        return {"items": [i.to_dict() for i in page], "next_cursor": str(start + limit) if more else None}
+    @app.get("/incidents/{incident_id}", summary="One incident (an id merged into another gives the survivor)")
+    def incident(incident_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+        found = s.incident(incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        return found.to_dict()
+
+    @app.get("/export/incidents/{fmt}", summary="Incidents as JSON Lines, CSV or GeoJSON, one record each")
+    def export_incidents(fmt: str, type: Optional[str] = None,
+                         country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$"),
+                         since: Optional[str] = Query(None, pattern=DATE),
+                         until: Optional[str] = Query(None, pattern=DATE), contested: bool = False,
+                         s: Store = Depends(store)) -> StreamingResponse:
+        from .export import FORMATS, write_incidents
+
+        if fmt not in FORMATS:
+            raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        buf = io.StringIO()
+        write_incidents(s.each_incident(type=type, country=country, since=since, until=until, contested=contested),
+                        fmt, buf)
+        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
+        return StreamingResponse(iter([buf.getvalue()]), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="sitrep-incidents.{fmt}"'})
 
     @app.get("/claims", summary="Claims: who said what, with what stance")
     def claims(speaker: Optional[str] = Query(None, max_length=200), stance: Optional[str] = None,

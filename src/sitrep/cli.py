@@ -342,51 +342,83 @@ def show(event_id: str, db: str = DB_OPTION):
 @app.command()
 def export(db: str = DB_OPTION,
            format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv or geojson."),
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout).")):
-    """Export stored events as JSON Lines, ACLED-like CSV or GeoJSON."""
-    from .export import FORMATS, write
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
+           incidents: bool = typer.Option(False, "--incidents", help="One record per incident, not per event.")):
+    """Export stored events (or incidents) as JSON Lines, ACLED-like CSV or GeoJSON."""
+    from .export import FORMATS, write, write_incidents
 
     if format not in FORMATS:
         _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
     with _open_store(db, readonly=True) as store:
-        docs = list(store.documents())
+        records = list(store.each_incident()) if incidents else list(store.documents())
+    writer = write_incidents if incidents else write
+    what = "incident(s)" if incidents else "event(s)"
     if not output:
-        write(docs, format, sys.stdout)
+        writer(records, format, sys.stdout)
         return
     partial = output.with_name(output.name + ".partial")  # a failed write never leaves half a file
     try:
         with open(partial, "w", encoding="utf-8", newline="") as fh:
-            n = write(docs, format, fh)
+            n = writer(records, format, fh)
         partial.replace(output)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         _fail(f"{output}: cannot write ({exc.strerror or exc})", EXIT_OUTPUT)
-    err.print(f"{n} event(s) written to {escape(str(output))}")
+    err.print(f"{n} {what} written to {escape(str(output))}")
 
 
 @app.command()
 def incidents(db: str = DB_OPTION,
-              radius: float = typer.Option(50.0, help="Reports within this many km can be one incident."),
-              as_json: bool = typer.Option(False, "--json", help="Print JSON Lines.")):
-    """Merge reports of the same event across articles; show where sources disagree."""
-    from .merge import merge
+              type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
+              country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 country of the incident."),
+              since: Optional[str] = typer.Option(None, help="Incidents on or after YYYY-MM-DD."),
+              until: Optional[str] = typer.Option(None, help="Incidents on or before YYYY-MM-DD."),
+              contested: bool = typer.Option(False, "--contested", help="Only incidents whose sources disagree."),
+              min_reports: int = typer.Option(1, "--min-reports", help="Only incidents told by this many reports."),
+              rebuild: bool = typer.Option(False, "--rebuild", help="Recompute every incident from the stored "
+                                           "events first (the same result as merging as articles arrived)."),
+              limit: int = typer.Option(200, help="At most this many incidents."),
+              as_json: bool = typer.Option(False, "--json", help="Print JSON Lines (one incident each).")):
+    """Stored incidents: reports of one event merged across articles, with each source's
+    figures and where sources disagree."""
+    _date_option(since, "--since")
+    _date_option(until, "--until")
+    _positive(limit, "--limit")
+    _positive(min_reports, "--min-reports")
+    if rebuild:
+        from .store import StoreError
 
-    _positive(radius, "--radius")
+        with _open_store(db) as store:
+            try:
+                n = store.rebuild_incidents()
+            except StoreError as exc:
+                _fail(exc, EXIT_DATABASE)
+        err.print(f"{n} incident(s) rebuilt from the stored events")
     with _open_store(db, readonly=True) as store:
-        found = merge(store.documents(), radius_km=radius)
+        found, _ = store.incidents(type=type, country=country, since=since, until=until, contested=contested,
+                                   min_reports=min_reports, limit=limit)
     if as_json:
         for inc in found:
             sys.stdout.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(found)} incident(s)")
-    for col in ("incident", "type", "date", "location", "reports", "disagreements"):
+    for col in ("incident", "type", "date", "location", "killed", "reports", "outlets", "disagreements"):
         table.add_column(col, overflow="fold")
     for inc in found:
-        loc = inc.location or {}
-        cells = (inc.id, inc.type, inc.date or "", ", ".join(x for x in (loc.get("name"), loc.get("country")) if x),
-                 str(len(inc.events)), "\n".join(inc.disagreements))
+        loc = inc.location
+        cells = (inc.id, inc.type, inc.date or "", ", ".join(x for x in (loc and loc.name, loc and loc.country) if x),
+                 "" if inc.killed is None else inc.killed, len(inc.reports), ", ".join(inc.outlets),
+                 ", ".join(dict.fromkeys(d.kind for d in inc.disagreements)))
         table.add_row(*(escape(str(c)) for c in cells))
     out.print(table)
+
+
+@app.command()
+def migrate(db: str = typer.Argument("sitrep.db", help="SQLite file or postgresql:// URL.")):
+    """Bring a database of an older sitrep up to this version's schema (once; ingest does it too)."""
+    with _open_store(db) as store:
+        counts = store.counts()
+    err.print(f"{escape(db)}: schema up to date ({counts['articles']} article(s), {counts['incidents']} incident(s))")
 
 
 @app.command()

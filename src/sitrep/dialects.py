@@ -44,6 +44,9 @@ class Dialect:
     def lock_schema(self, db) -> None:
         """Serialise schema creation and migration between processes (inside a transaction)."""
 
+    def lock_writes(self, db) -> None:
+        """Serialise writers (inside a transaction), so incidents are merged in storage order."""
+
     @property
     def errors(self) -> tuple[type[BaseException], ...]:
         raise NotImplementedError
@@ -106,6 +109,10 @@ class PostgreSQL(Dialect):
 
     def lock_schema(self, db) -> None:
         db.execute("SELECT pg_advisory_xact_lock(7151)")  # any constant shared by every sitrep
+
+    def lock_writes(self, db) -> None:
+        # SQLite's BEGIN IMMEDIATE already does; here rows would otherwise interleave
+        db.execute("SELECT pg_advisory_xact_lock(7152)")
 
     @property
     def errors(self):

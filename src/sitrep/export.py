@@ -5,6 +5,10 @@
 * `csv`     ACLED-like columns (event_date, event_type, sub_event_type, actor1,
             actor2, country, admin1, location, latitude, longitude, fatalities...);
 * `geojson` a FeatureCollection of located events, for any map tool.
+
+`write_incidents` writes the same three formats with one record per incident instead: the
+incident's JSON document, or a row/feature with its headline figures, reports, outlets,
+corroboration and typed disagreements.
 """
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ import io
 import json
 from typing import Any, Iterable, Iterator, TextIO
 
-from .models import ROLE_GROUPS, headline, names
+from .models import ROLE_GROUPS, Incident, headline, names
 
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_COLUMNS = [
@@ -113,6 +117,67 @@ def acled_row(r: dict[str, Any]) -> dict[str, Any]:
         "source": r["source"], "source_url": r["url"], "published": r["story_date"],
         "notes": r["evidence"][0] if r["evidence"] else None,
     }
+
+
+INCIDENT_COLUMNS = [
+    "incident_id", "event_date", "first_date", "last_date", "event_type", "sub_event_type", "country", "admin1",
+    "location", "geonames_id", "latitude", "longitude", "fatalities", "injured", "reports", "outlets", "sources",
+    "named_sources", "perpetrators", "disagreements", "disagreement_detail", "first_published", "last_published",
+    "source_urls", "merged_from",
+]
+
+
+def incident_row(inc: Incident) -> dict[str, Any]:
+    """One incident as a flat row (CSV columns, GeoJSON properties)."""
+    loc = inc.location
+    event_fact = next((f for f in inc.corroboration if f.fact == "event"), None)
+    published = sorted(r.published for r in inc.reports if r.published)
+    modes = list(dict.fromkeys(r.mode for r in inc.reports if r.mode))
+    blamed = list(dict.fromkeys(f"{p.name} ({p.stance})" for r in inc.reports for p in r.perpetrators))
+    return {
+        "incident_id": inc.id, "event_date": inc.date, "first_date": inc.first_date, "last_date": inc.last_date,
+        "event_type": inc.type, "sub_event_type": "; ".join(modes),
+        "country": loc and loc.country, "admin1": loc and loc.admin1, "location": loc and loc.name,
+        "geonames_id": loc and loc.geonames_id, "latitude": loc and loc.lat, "longitude": loc and loc.lon,
+        "fatalities": inc.killed, "injured": inc.injured, "reports": len(inc.reports), "outlets": len(inc.outlets),
+        "sources": "; ".join(inc.outlets), "named_sources": event_fact.named_sources if event_fact else 0,
+        "perpetrators": "; ".join(blamed),
+        "disagreements": "; ".join(dict.fromkeys(d.kind for d in inc.disagreements)),
+        "disagreement_detail": " | ".join(d.detail for d in inc.disagreements),
+        "first_published": published[0] if published else None, "last_published": published[-1] if published else None,
+        "source_urls": " ".join(dict.fromkeys(r.url for r in inc.reports if r.url)),
+        "merged_from": "; ".join(inc.merged_from),
+    }
+
+
+def write_incidents(incidents: Iterable[Incident], fmt: str, out: TextIO) -> int:
+    """Write incidents in `fmt` to `out`, one record each; return how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    n = 0
+    if fmt == "jsonl":
+        for inc in incidents:
+            out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS)
+        writer.writeheader()
+        for inc in incidents:
+            writer.writerow({k: safe_cell(v) for k, v in incident_row(inc).items()})
+            n += 1
+    else:
+        features = []
+        for inc in incidents:
+            row = incident_row(inc)
+            if row["latitude"] is None or row["longitude"] is None:
+                continue
+            props = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
+            features.append({"type": "Feature", "properties": props,
+                             "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}})
+        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+        out.write("\n")
+        n = len(features)
+    return n
 
 
 def dumps(documents: Iterable[dict[str, Any]], fmt: str) -> str:

@@ -284,3 +284,106 @@ class Extraction(Record):
             "places": [p.to_dict() for p in self.places],
             "times": [t.to_dict() for t in self.times],
         }
+
+
+# --- incidents: one real event as every report tells it (see sitrep.merge) ---------------
+
+DisagreementKind = Literal["killed", "injured", "perpetrator", "date", "place", "weapon"]
+# How a source ties a group to an event: its own claim, another's accusation, a denial, or a
+# report that names the group as the attacker without a source.
+AttributionStance = Literal["claimed", "accused", "denied", "reported"]
+
+
+@dataclass
+class SourcedFigure(Record):
+    """One figure as one source gave it in one report, at the report's time."""
+    kind: FigureKind
+    value: Optional[int]
+    min: Optional[int]
+    max: Optional[int]
+    qualifier: Qualifier
+    text: str
+    source: str  # who gives it: a named person with title, an organisation, "anonymous official of X", or the outlet
+    outlet: str
+    named: bool  # a person or body a reader could check (not anonymous, not the outlet's own account)
+    article: str
+    published: Optional[str]  # when the report was published (time where known)
+    update: bool = False
+    current: bool = False  # the latest account of this kind: what the incident's headline uses
+
+
+@dataclass
+class Attribution(Record):
+    """Who a source says did it (or denies doing it)."""
+    name: str
+    stance: AttributionStance
+    source: str
+    named: bool
+    outlet: str
+    article: str
+
+
+@dataclass
+class Account(Record):
+    """One side of a disagreement: a value and who gives it."""
+    value: str
+    source: str
+    outlet: str
+    article: str
+    published: Optional[str] = None
+
+
+@dataclass
+class Disagreement(Record):
+    kind: DisagreementKind
+    detail: str  # one line an analyst reads: "killed: 5 (police, Reuters) vs 11 (Taliban spokesman, AP)"
+    accounts: list[Account] = field(default_factory=list)
+
+
+@dataclass
+class Fact(Record):
+    """How many independent outlets and named sources back one fact of an incident."""
+    fact: str  # "killed = 2", "perpetrator: Saraya Awliya al-Dam (claimed)", "place: Erbil"
+    outlets: int
+    named_sources: int
+
+
+@dataclass
+class IncidentReport(Record):
+    """One event record of one article, as it joined an incident."""
+    event: str
+    article: str
+    outlet: str
+    url: Optional[str]
+    title: Optional[str]
+    published: Optional[str]
+    type: EventType
+    mode: Optional[str]
+    date: EventDate
+    location: Optional[Location]
+    actors: list[str] = field(default_factory=list)  # who acted (a statement's speaker)
+    perpetrators: list[Attribution] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    figures: list[SourcedFigure] = field(default_factory=list)
+    joined_by: list[str] = field(default_factory=list)  # which fields agreed when it joined (none for the first)
+
+
+@dataclass
+class Incident(Record):
+    """One real event across articles: every report, each source's figures over time, where
+    the sources disagree (typed), and how many independent outlets and sources back each fact."""
+    id: str
+    type: EventType
+    family: str
+    date: Optional[str]  # the most precise date the reports agree on
+    first_date: Optional[str]
+    last_date: Optional[str]
+    location: Optional[Location]
+    killed: Optional[int]
+    injured: Optional[int]
+    reports: list[IncidentReport] = field(default_factory=list)
+    figures: list[SourcedFigure] = field(default_factory=list)  # per kind, latest first
+    disagreements: list[Disagreement] = field(default_factory=list)
+    corroboration: list[Fact] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    merged_from: list[str] = field(default_factory=list)  # incidents this one absorbed (their ids still resolve here)

@@ -7,6 +7,8 @@ Tables (see README, "Database"):
   extractions the full JSON document sitrep produced for the article
   events      one row per event, flattened for queries (type, date, place, country...)
   actors, figures, claims, places   the event's parts, one row each
+  incidents (+ incident_events, incident_keys, incident_aliases)   one row per real event across
+              articles, kept up to date in the transaction that stores each article (`incident_table`)
 Articles are written in transactions (one article, or a batch with `add_many`) that insert
 each article row with ON CONFLICT DO NOTHING before its parts, so a failure (or a kill)
 leaves the store as it was, and two ingests of the same article — in one run or in two
@@ -23,7 +25,9 @@ from typing import Any, Iterator, Optional, Union
 
 from . import __version__
 from .dialects import Dialect, dialect_for
-from .models import Article, Extraction, headline, names
+from .incident_table import TABLES as INCIDENT_TABLES, IncidentTable
+from .merge import absorb, reports_of
+from .models import Article, Extraction, Incident, headline, names
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles ({rowid}
@@ -59,10 +63,13 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 """
 # Versioned migrations: MIGRATIONS[n] takes a version-n database to version n+1.
+# A step may hold several statements; after a step that adds tables, `REBUILDS` says what to fill.
 MIGRATIONS = {
     1: "ALTER TABLE articles ADD COLUMN published_at TEXT;",
+    2: INCIDENT_TABLES,
 }
-SCHEMA_VERSION = 2
+REBUILDS = {2: "incidents"}
+SCHEMA_VERSION = 3
 ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
 ARTICLE_COLUMNS = ", ".join(f"a.{k}" for k in ARTICLE_KEYS)
 SITREP_TABLES = {"articles", "extractions", "events", "actors", "figures", "claims", "places"}
@@ -84,6 +91,7 @@ class Store:
         errors = self.dialect.errors
         try:
             self.db = self.dialect.connect(readonly)
+            self._incidents = IncidentTable(self._run, self._run_many)
             self._check_schema(readonly)
         except errors as exc:
             what = "not a sitrep database" if "not a database" in str(exc) else "cannot use the database"
@@ -101,6 +109,9 @@ class Store:
         if version == SCHEMA_VERSION or readonly:
             if readonly and version == 0:
                 raise StoreError(f"{self.label}: empty database, nothing stored yet")
+            if readonly and version < SCHEMA_VERSION:
+                raise StoreError(f"{self.label}: schema version {version} is older than this sitrep's "
+                                 f"({SCHEMA_VERSION}); run `sitrep migrate {self.label}` once")
             return
         with self._transaction():
             self.dialect.lock_schema(self.db)
@@ -110,8 +121,13 @@ class Store:
                 for statement in filter(str.strip, schema.split(";")):  # executescript would COMMIT
                     self._run(statement)
                 version = 1
+            fresh = version == 1 and not self._run("SELECT 1 FROM articles LIMIT 1").fetchone()
             for step in range(version, SCHEMA_VERSION):
-                self._run(MIGRATIONS[step])
+                sql = MIGRATIONS[step].format(rowid=self.dialect.row_column, real=self.dialect.real)
+                for statement in filter(str.strip, sql.split(";")):
+                    self._run(statement)
+                if REBUILDS.get(step) == "incidents" and not fresh:
+                    self._rebuild_incidents()
             self._run("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
             self._run("INSERT INTO sitrep_meta VALUES ('schema_version', ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
@@ -168,6 +184,7 @@ class Store:
         so one bad article costs only itself; StoreError names the first that fails."""
         try:
             with self._transaction():
+                self.dialect.lock_writes(self.db)
                 return [self._insert(x) for x in extractions]
         except self.dialect.errors as exc:
             if len(extractions) == 1:
@@ -217,7 +234,49 @@ class Store:
                             'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
                             [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
                               p["admin1"], p["start"], p["end"]) for p in doc["places"]])
+        absorb(reports_of(x), self._incidents)
         return True
+
+    # --- incidents -----------------------------------------------------------------------
+
+    def incidents(self, *, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
+                  until: Optional[str] = None, contested: bool = False, min_reports: int = 1, limit: int = 100,
+                  after: int = 0) -> tuple[list[Incident], Optional[int]]:
+        """One page of stored incidents, oldest first, after row `after`: (incidents, next row or None).
+        `contested` keeps incidents whose sources disagree; `min_reports` those told by that many records."""
+        return self._incidents.page(type=type, country=country, since=since, until=until, contested=contested,
+                                    min_reports=min_reports, limit=limit, after=after)
+
+    def each_incident(self, **filters) -> Iterator[Incident]:
+        """Every stored incident matching `incidents()`'s filters, oldest first, a page at a time."""
+        after: Optional[int] = 0
+        while after is not None:
+            page, after = self.incidents(**filters, limit=500, after=after)
+            yield from page
+
+    def incident(self, incident_id: str) -> Optional[Incident]:
+        """An incident by id; the id of an incident merged into another gives the survivor."""
+        return self._incidents.get(incident_id)
+
+    def incident_of(self, event_id: str) -> Optional[str]:
+        """The id of the incident an event record belongs to."""
+        return self._incidents.of_event(event_id)
+
+    def rebuild_incidents(self) -> int:
+        """Recompute every incident from the stored events, in the order they were stored (the
+        same incidents incremental merging built); returns how many there are."""
+        try:
+            with self._transaction():
+                self.dialect.lock_writes(self.db)
+                self._rebuild_incidents()
+        except self.dialect.errors as exc:
+            raise StoreError(f"{self.label}: cannot rebuild incidents ({_one_line(exc)})") from None
+        return self._incidents.counts()["incidents"]
+
+    def _rebuild_incidents(self) -> None:
+        self._incidents.clear()
+        for x in self._incidents.stored_extractions():
+            absorb(reports_of(x), self._incidents)
 
     # --- reading -------------------------------------------------------------------
 
@@ -350,7 +409,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self._run(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("articles", "events", "claims", "places")}
+                for t in ("articles", "events", "claims", "places", "incidents")}
 
 
 def _without_rowid(row) -> dict[str, Any]:

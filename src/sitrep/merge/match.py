@@ -1,0 +1,254 @@
+"""When a report is one more account of an incident, and why.
+
+A report joins an incident when nothing contradicts it and something positive agrees:
+- the same type family (physical events by type; statements only with the same speaker
+  and the same subject);
+- time compatible at the precision known: day-precise dates within `date_slack_days`; an
+  undated or coarsely dated report only when published within `undated_window_days` after the
+  event; the incident never spans more than `max_span_days`;
+- place compatible at its precision: two precise places within `radius_km`; a province or a
+  dateline within `area_km` or the same first-level division; a country only the same country.
+  A country or region never counts as agreement by itself;
+- agreement: the same place, or the same day and a named participant in common.
+Every decision keeps its reasons ("date: 2021-02-15", "place: Erbil, 2 km") for the analyst.
+The index keys (type family, day, place cell) find the few incidents worth checking.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from ..geo import km
+from ..lexicon import plover
+from ..models import Incident, IncidentReport, Location
+from ..periods import date_range
+
+
+@dataclass(frozen=True)
+class Settings:
+    radius_km: float = 50.0         # two precise places this close can be one event
+    area_km: float = 150.0          # a province- or dateline-level place is compatible this far
+    date_slack_days: int = 1        # day-precise dates this far apart agree (time zones, "overnight")
+    undated_window_days: int = 3    # an undated report joins only events this recent when it was published
+    max_span_days: int = 14         # no incident covers a longer time
+
+
+SETTINGS = Settings()
+DAY_PRECISIONS = {"minute", "part_of_day", "day"}
+BROAD_FEATURES = {"country", "continent", "region"}
+AREA_FEATURES = {"admin1", "admin2", "area", "natural", "sea"}
+COARSE_BASES = {"article", "dateline"}
+# Physical events share a family by type; PLOVER's cooperative verbs read as one family.
+FAMILIES = {t: "cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE")}
+
+
+def family(event_type: str) -> str:
+    return FAMILIES.get(event_type, event_type.lower())
+
+
+def physical(event_type: str) -> bool:
+    return event_type in plover.PHYSICAL
+
+
+# --- time -------------------------------------------------------------------------------
+
+def day_span(r: IncidentReport) -> Optional[tuple[date, date]]:
+    """The days a report's date covers, when it is precise to the day or week."""
+    if not r.date or not r.date.value:
+        return None
+    value = r.date.value[:10] if r.date.precision in DAY_PRECISIONS else r.date.value
+    span = date_range(value)
+    if span is None or (span[1] - span[0]).days > 6:
+        return None
+    return span
+
+
+def published_day(r: IncidentReport) -> Optional[date]:
+    try:
+        return date.fromisoformat(r.published[:10]) if r.published else None
+    except ValueError:
+        return None
+
+
+def window(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[date, date]]:
+    """When the event a report tells of can have happened: its dates, else the days before
+    it was published."""
+    span = day_span(r)
+    if span:
+        return span
+    pub = published_day(r)
+    return (pub - timedelta(days=s.undated_window_days), pub) if pub else None
+
+
+def _coarse_contradicts(r: IncidentReport, days: list[date]) -> bool:
+    """A month or year date that cannot hold the incident's days ('2020-01' vs 2021-02-15)."""
+    if r.date is None or day_span(r) or not r.date.value:
+        return False
+    span = date_range(r.date.value[:10] if r.date.precision in DAY_PRECISIONS else r.date.value)
+    return bool(span and days and not any(span[0] <= d <= span[1] for d in days))
+
+
+def _time(r: IncidentReport, reports: list[IncidentReport], s: Settings) -> Optional[str]:
+    """'date: …' when day-precise dates agree, '' when only compatible, None when they clash."""
+    dated = [d for x in reports if (d := day_span(x))]
+    mine = day_span(r)
+    if _coarse_contradicts(r, [d[0] for d in dated]):
+        return None
+    if mine and dated:
+        lo, hi = min(d[0] for d in dated + [mine]), max(d[1] for d in dated + [mine])
+        if (hi - lo).days > s.max_span_days:
+            return None
+        slack = timedelta(days=s.date_slack_days)
+        if any(mine[0] - slack <= d[1] and d[0] - slack <= mine[1] for d in dated):
+            return f"date: {r.date.value[:10]}"
+        return None
+    mine_w = window(r, s)
+    others = [w for x in reports if (w := window(x, s))]
+    if mine_w is None or not others:
+        return ""
+    if any(mine_w[0] <= w[1] and w[0] <= mine_w[1] for w in others):
+        return ""
+    return None
+
+
+# --- place ------------------------------------------------------------------------------
+
+def precision(loc: Optional[Location]) -> str:
+    """none, country, area or point: how much a location says about where it happened."""
+    if loc is None or not (loc.country or loc.lat is not None):
+        return "none"
+    if loc.feature in BROAD_FEATURES or loc.lat is None or loc.lon is None:
+        return "country"
+    if loc.basis in COARSE_BASES or loc.feature in AREA_FEATURES:
+        return "area"
+    return "point"
+
+
+def _place(a: Optional[Location], b: Optional[Location], s: Settings) -> Optional[str]:
+    """'place: …' when two precise places agree, '' when compatible, None when they clash."""
+    pa, pb = precision(a), precision(b)
+    if "none" in (pa, pb):
+        return ""
+    if a.country and b.country and a.country != b.country:
+        return None
+    if "country" in (pa, pb):
+        return ""
+    d = km(a.lat, a.lon, b.lat, b.lon)
+    if pa == pb == "point":
+        return f"place: {b.name or b.text}, {d:.0f} km" if d <= s.radius_km else None
+    same_division = a.admin1 and a.admin1 == b.admin1
+    return "" if same_division or d <= s.area_km else None
+
+
+# --- participants -----------------------------------------------------------------------
+
+def norm(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", name.lower()).split()
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+def _proper(name: str) -> bool:
+    """A name, not a description ('Saraya Awliya al-Dam', not 'a proxy militia')."""
+    return any(w[:1].isupper() for w in name.split() if w.lower() != "the")
+
+
+def participants(r: IncidentReport) -> set[str]:
+    names = [p.name for p in r.perpetrators if p.stance != "denied"] + r.targets
+    return {norm(n) for n in names if _proper(n) and norm(n)}
+
+
+def speakers(r: IncidentReport) -> set[str]:
+    return {n for a in r.actors if (n := norm(a))}
+
+
+# --- the decision -----------------------------------------------------------------------
+
+def match(r: IncidentReport, incident: Incident, s: Settings = SETTINGS) -> Optional[list[str]]:
+    """The reasons a report is one more account of an incident, or None."""
+    reports = incident.reports
+    if family(r.type) != incident.family or any(x.article == r.article for x in reports):
+        return None
+    when = _time(r, reports, s)
+    if when is None:
+        return None
+    reasons = [f"type: {family(r.type)}"] + ([when] if when else [])
+    if not physical(r.type):
+        same_speaker = speakers(r) & set().union(*(speakers(x) for x in reports))
+        same_subject = set(map(norm, r.targets)) & {norm(t) for x in reports for t in x.targets}
+        if not (same_speaker and same_subject):
+            return None
+        return reasons + [f"speaker: {sorted(same_speaker)[0]}", f"subject: {sorted(same_subject)[0]}"]
+    where = _place(incident.location, r.location, s)
+    if where is None:
+        return None
+    shared = participants(r) & set().union(*(participants(x) for x in reports))
+    if where:
+        return reasons + [where] + ([f"participants: {sorted(shared)[0]}"] if shared else [])
+    if when and shared:
+        return reasons + [f"participants: {sorted(shared)[0]}"]
+    return None
+
+
+def combinable(a: Incident, b: Incident, s: Settings = SETTINGS) -> bool:
+    """Whether two incidents a report joins both can become one (a bridging report)."""
+    if a.family != b.family or {x.article for x in a.reports} & {x.article for x in b.reports}:
+        return False
+    days = [d for x in a.reports + b.reports if (d := day_span(x))]
+    if days and (max(d[1] for d in days) - min(d[0] for d in days)).days > s.max_span_days:
+        return False
+    return not physical(a.type) or _place(a.location, b.location, s) is not None
+
+
+# --- the index --------------------------------------------------------------------------
+
+def cells(loc: Optional[Location], looking: bool) -> list[str]:
+    """Place cells of the candidate index. An incident is filed under its one-degree grid
+    cell (precise places) or 'k'+country (coarse), and under 'c'+country; a precise report
+    looks in the nine grid cells around it and its country's coarse incidents, a coarse one
+    in its whole country."""
+    kind = precision(loc)
+    if kind == "none":
+        return ["none"]
+    country = loc.country or "?"
+    if kind == "point" or (kind == "area" and not looking):
+        la, lo = math.floor(loc.lat), math.floor(loc.lon)
+        if looking:
+            return [f"g{la + i}:{lo + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)] + [f"k{country}"]
+        return [f"g{la}:{lo}", f"c{country}"] + ([f"k{country}"] if kind == "area" else [])
+    return [f"c{country}"] if looking else [f"k{country}", f"c{country}"]
+
+
+def statement_cells(r: IncidentReport) -> list[str]:
+    return sorted(f"s{x}" for x in speakers(r))
+
+
+def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int, int, list[str]]]:
+    """Where to look for the incidents a report may join: family, first and last day
+    (as ordinals), cells; None when it has no time or nothing to look under."""
+    w = window(r, s)
+    if w is None:
+        return None
+    slack = s.date_slack_days
+    where = cells(r.location, looking=True) if physical(r.type) else statement_cells(r)
+    if not where:  # a statement without a speaker joins nothing
+        return None
+    return family(r.type), w[0].toordinal() - slack, w[1].toordinal() + slack, where
+
+
+def keys(incident: Incident, s: Settings = SETTINGS) -> list[tuple[str, int, str]]:
+    """The (family, day, cell) rows that file an incident in the index."""
+    days = sorted({d for x in incident.reports if (w := window(x, s)) for d in _days(w, s)})
+    if physical(incident.type):
+        where = cells(incident.location, looking=False)
+    else:
+        where = sorted({c for x in incident.reports for c in statement_cells(x)})
+    return [(incident.family, d, c) for d in days for c in where]
+
+
+def _days(w: tuple[date, date], s: Settings) -> range:
+    if (w[1] - w[0]).days > s.max_span_days:  # never file one incident under months of days
+        return range(0)
+    return range(w[0].toordinal(), w[1].toordinal() + 1)
