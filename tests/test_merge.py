@@ -105,7 +105,7 @@ def test_country_level_is_no_agreement_by_itself():
     found = merge([report(1, actors=[("claimed_by", "Saraya Awliya al-Dam")]),
                    report(2, outlet="BBC", place=IRAQ, feature="country", actors=[("claimed_by", "Saraya Awliya al-Dam")])])
     assert len(found) == 1
-    assert found[0].reports[1].joined_by[-1] == "participants: saraya awliya al dam"
+    assert found[0].reports[1].joined_by[-1] == "participants: Saraya Awliya al-Dam"
     assert found[0].location.name == "Erbil"  # the precise place wins
 
 
@@ -138,10 +138,26 @@ def test_bridging_report_merges_two_incidents_and_the_oldest_id_survives():
 def test_statements_merge_only_with_the_same_speaker_and_subject():
     kw = dict(type="ACCUSE", mode="disapprove", place=None)
     found = merge([report(1, actors=[("actor", "Antony Blinken"), ("recipient", "Iran")], **kw),
-                   report(2, outlet="BBC", actors=[("actor", "Blinken"), ("recipient", "Iran")], **kw),
+                   report(2, outlet="BBC", actors=[("actor", "Blinken"), ("recipient", "Iran")], **kw),  # his surname
                    report(3, outlet="AFP", actors=[("actor", "Antony Blinken"), ("recipient", "Iran")], **kw),
-                   report(4, outlet="AP", actors=[("actor", "Antony Blinken"), ("recipient", "Russia")], **kw)])
-    assert sorted(len(i.reports) for i in found) == [1, 1, 2]
+                   report(4, outlet="AP", actors=[("actor", "Antony Blinken"), ("recipient", "Russia")], **kw),
+                   report(5, outlet="DW", actors=[("actor", "Lavrov"), ("recipient", "Iran")], **kw)])
+    assert sorted(len(i.reports) for i in found) == [1, 1, 3]
+
+
+def test_parties_under_other_names():
+    from sitrep.merge.match import same_party
+
+    assert same_party("Taliban fighters", "the Taliban") and same_party("PMF", "Popular Mobilization Forces")
+    assert same_party("Jobs", "Steve Jobs") and not same_party("Iran", "Iraq")
+    assert not same_party("Islamic State", "Islamic Jihad")
+
+
+def test_same_toll_and_day_join_a_country_level_report():
+    found = merge([report(1, killed=23), report(2, outlet="BBC", place=IRAQ, feature="country", killed=23)])
+    assert len(found) == 1 and found[0].reports[1].joined_by[-1] == "toll: killed 23"
+    # a single death is too common to tell events apart
+    assert len(merge([report(1, killed=1), report(2, outlet="BBC", place=IRAQ, feature="country", killed=1)])) == 2
 
 
 def test_no_incident_spans_more_than_two_weeks():

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import typing
-from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Optional
 
 Offsets = Optional[list[int]]  # [start, end) character offsets into the article text
@@ -68,17 +69,34 @@ def article_id(text: str) -> str:
 
 class Record:
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[arg-type]
+        # what dataclasses.asdict gives, without its deep copies (fields hold records, lists and plain values)
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         """The record a `to_dict()` gave; nested records and lists of them are rebuilt too."""
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         kwargs = {}
         for f in fields(cls):  # type: ignore[arg-type]
             if f.name in data:
                 kwargs[f.name] = _build(hints[f.name], data[f.name])
         return cls(**kwargs)
+
+
+def _plain(value):
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict[str, Any]:
+    """A record class's field types, resolved once (get_type_hints re-evaluates every annotation)."""
+    return typing.get_type_hints(cls)
 
 
 def _build(hint, value):

@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from typing import Optional
 
 from ..geo import km
-from ..lexicon import plover
 from ..models import Incident, IncidentReport, Location
 from ..periods import date_range
 
@@ -31,6 +30,7 @@ from ..periods import date_range
 class Settings:
     radius_km: float = 50.0         # two precise places this close can be one event
     area_km: float = 150.0          # a province- or dateline-level place is compatible this far
+    town_km: float = 15.0           # a story's town (dateline, focus) agrees with a place this close
     date_slack_days: int = 1        # day-precise dates this far apart agree (time zones, "overnight")
     undated_window_days: int = 3    # an undated report joins only events this recent when it was published
     max_span_days: int = 14         # no incident covers a longer time
@@ -41,6 +41,7 @@ DAY_PRECISIONS = {"minute", "part_of_day", "day"}
 BROAD_FEATURES = {"country", "continent", "region"}
 AREA_FEATURES = {"admin1", "admin2", "area", "natural", "sea"}
 COARSE_BASES = {"article", "dateline"}
+STATEMENTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "ACCUSE", "REJECT", "THREATEN", "REQUEST"}
 # Physical events share a family by type; PLOVER's cooperative verbs read as one family.
 FAMILIES = {t: "cooperation" for t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE")}
 
@@ -49,19 +50,24 @@ def family(event_type: str) -> str:
     return FAMILIES.get(event_type, event_type.lower())
 
 
-def physical(event_type: str) -> bool:
-    return event_type in plover.PHYSICAL
+def statement(event_type: str) -> bool:
+    """Speech acts: one only with the same speaker and subject (place says little about them)."""
+    return event_type in STATEMENTS
 
 
 # --- time -------------------------------------------------------------------------------
 
 def day_span(r: IncidentReport) -> Optional[tuple[date, date]]:
-    """The days a report's date covers, when it is precise to the day or week."""
+    """The days a report's date covers, when it is precise to the day or week and not after
+    the report was published (a date resolved past its own story is a misreading)."""
     if not r.date or not r.date.value:
         return None
     value = r.date.value[:10] if r.date.precision in DAY_PRECISIONS else r.date.value
     span = date_range(value)
     if span is None or (span[1] - span[0]).days > 6:
+        return None
+    pub = published_day(r)
+    if pub and span[0] > pub:
         return None
     return span
 
@@ -102,9 +108,10 @@ def _time(r: IncidentReport, reports: list[IncidentReport], s: Settings) -> Opti
         if (hi - lo).days > s.max_span_days:
             return None
         slack = timedelta(days=s.date_slack_days)
-        if any(mine[0] - slack <= d[1] and d[0] - slack <= mine[1] for d in dated):
-            return f"date: {r.date.value[:10]}"
-        return None
+        if not any(mine[0] - slack <= d[1] and d[0] - slack <= mine[1] for d in dated):
+            return None
+        precise = mine[0] == mine[1] and any(d[0] == d[1] for d in dated)
+        return f"date: {r.date.value[:10]}" if precise else ""
     mine_w = window(r, s)
     others = [w for x in reports if (w := window(x, s))]
     if mine_w is None or not others:
@@ -139,29 +146,69 @@ def _place(a: Optional[Location], b: Optional[Location], s: Settings) -> Optiona
     d = km(a.lat, a.lon, b.lat, b.lon)
     if pa == pb == "point":
         return f"place: {b.name or b.text}, {d:.0f} km" if d <= s.radius_km else None
+    if _story_town(a, b, d, s) or _story_town(b, a, d, s):
+        return f"place: {b.name or b.text} (the story's town), {d:.0f} km"
     same_division = a.admin1 and a.admin1 == b.admin1
     return "" if same_division or d <= s.area_km else None
 
 
+def _story_town(a: Location, b: Location, d: float, s: Settings) -> bool:
+    """A town a story is about (its dateline or focus) and a precise place in that town."""
+    return (a.basis in COARSE_BASES and a.feature not in AREA_FEATURES | BROAD_FEATURES
+            and precision(b) == "point" and d <= s.town_km)
+
+
 # --- participants -----------------------------------------------------------------------
+
+# Words that say what kind of party a name is, not which: "Taliban fighters" is the Taliban.
+GENERIC_HEADS = {"fighters", "insurgents", "militants", "members", "gunmen", "forces", "group", "militia",
+                 "militiamen", "rebels", "troops", "movement", "faction", "cells", "supporters", "officials"}
+DETERMINERS = {"a", "an", "the", "that", "this", "these", "those", "some", "its", "their", "his", "her"}
+
 
 def norm(name: str) -> str:
     words = re.sub(r"[^\w\s]", " ", name.lower()).split()
-    return " ".join(w for w in words if w not in ("the", "a", "an"))
+    return " ".join(w for w in words if w not in DETERMINERS)
 
 
-def _proper(name: str) -> bool:
-    """A name, not a description ('Saraya Awliya al-Dam', not 'a proxy militia')."""
-    return any(w[:1].isupper() for w in name.split() if w.lower() != "the")
+def party_key(name: str) -> str:
+    """The part of a name that says which party: 'the Taliban fighters' → 'taliban'."""
+    words = norm(name).split()
+    kept = [w for w in words if w not in GENERIC_HEADS]
+    return " ".join(kept or words)
 
 
-def participants(r: IncidentReport) -> set[str]:
-    names = [p.name for p in r.perpetrators if p.stance != "denied"] + r.targets
-    return {norm(n) for n in names if _proper(n) and norm(n)}
+def proper(name: str) -> bool:
+    """A name, not a description: 'Saraya Awliya al-Dam', 'al-Shabaab', not 'a proxy militia',
+    'A group' or 'military parade in Caracas'."""
+    words = [w for w in name.split() if w.lower() not in DETERMINERS]
+    if not words or not (words[0][:1].isupper() or re.match(r"(al|el|ad|as|an|ar)-\w", words[0])):
+        return False
+    return any(w[:1].isupper() or "-" in w for w in words if w.lower() not in GENERIC_HEADS)
 
 
-def speakers(r: IncidentReport) -> set[str]:
-    return {n for a in r.actors if (n := norm(a))}
+def same_party(a: str, b: str) -> bool:
+    """One party under two names: 'Taliban fighters' and 'the Taliban'; 'Jobs' and 'Steve Jobs';
+    'PMF' and 'Popular Mobilization Forces'."""
+    ka, kb = party_key(a), party_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    if " " not in short and long_.split()[-1] == short and len(short) > 3:  # a surname
+        return True
+    bare, full = sorted((a.replace(".", "").strip(), b), key=len)
+    initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+    return bare.isupper() and len(bare) > 1 and bare == initials
+
+
+def _shared(mine: list[str], theirs: list[str]) -> Optional[str]:
+    return next((a for a in mine if proper(a) and any(proper(b) and same_party(a, b) for b in theirs)), None)
+
+
+def participants(r: IncidentReport) -> list[str]:
+    return [p.name for p in r.perpetrators if p.stance != "denied"] + r.actors + r.targets
 
 
 # --- the decision -----------------------------------------------------------------------
@@ -175,21 +222,32 @@ def match(r: IncidentReport, incident: Incident, s: Settings = SETTINGS) -> Opti
     if when is None:
         return None
     reasons = [f"type: {family(r.type)}"] + ([when] if when else [])
-    if not physical(r.type):
-        same_speaker = speakers(r) & set().union(*(speakers(x) for x in reports))
-        same_subject = set(map(norm, r.targets)) & {norm(t) for x in reports for t in x.targets}
-        if not (same_speaker and same_subject):
+    if statement(r.type):
+        speaker = _shared(r.actors, [a for x in reports for a in x.actors])
+        subject = _shared(r.targets, [t for x in reports for t in x.targets])
+        if not (speaker and subject):
             return None
-        return reasons + [f"speaker: {sorted(same_speaker)[0]}", f"subject: {sorted(same_subject)[0]}"]
+        return reasons + [f"speaker: {speaker}", f"subject: {subject}"]
     where = _place(incident.location, r.location, s)
     if where is None:
         return None
-    shared = participants(r) & set().union(*(participants(x) for x in reports))
+    shared = _shared(participants(r), [p for x in reports for p in participants(x)])
+    toll = _same_toll(r, reports)
     if where:
-        return reasons + [where] + ([f"participants: {sorted(shared)[0]}"] if shared else [])
-    if when and shared:
-        return reasons + [f"participants: {sorted(shared)[0]}"]
+        return reasons + [where] + [f"participants: {shared}"] * bool(shared) + [toll] * bool(toll)
+    if when and (shared or toll):
+        return reasons + [f"participants: {shared}"] * bool(shared) + [toll] * bool(toll)
     return None
+
+
+def _same_toll(r: IncidentReport, reports: list[IncidentReport]) -> Optional[str]:
+    """'toll: killed 23' when the report gives a count another report gives too (2 or more:
+    a single death is too common to identify an event)."""
+    def counts(x: IncidentReport) -> set[tuple[str, int]]:
+        return {(f.kind, f.value) for f in x.figures
+                if f.kind in ("killed", "injured") and f.value and f.value >= 2 and f.qualifier != "vague"}
+    common = counts(r) & set().union(*(counts(x) for x in reports))
+    return f"toll: {' '.join(f'{k} {v}' for k, v in sorted(common))}" if common else None
 
 
 def combinable(a: Incident, b: Incident, s: Settings = SETTINGS) -> bool:
@@ -199,7 +257,7 @@ def combinable(a: Incident, b: Incident, s: Settings = SETTINGS) -> bool:
     days = [d for x in a.reports + b.reports if (d := day_span(x))]
     if days and (max(d[1] for d in days) - min(d[0] for d in days)).days > s.max_span_days:
         return False
-    return not physical(a.type) or _place(a.location, b.location, s) is not None
+    return statement(a.type) or _place(a.location, b.location, s) is not None
 
 
 # --- the index --------------------------------------------------------------------------
@@ -208,7 +266,7 @@ def cells(loc: Optional[Location], looking: bool) -> list[str]:
     """Place cells of the candidate index. An incident is filed under its one-degree grid
     cell (precise places) or 'k'+country (coarse), and under 'c'+country; a precise report
     looks in the nine grid cells around it and its country's coarse incidents, a coarse one
-    in its whole country."""
+    in its whole country (parties are cells too: `party_cells`)."""
     kind = precision(loc)
     if kind == "none":
         return ["none"]
@@ -221,8 +279,15 @@ def cells(loc: Optional[Location], looking: bool) -> list[str]:
     return [f"c{country}"] if looking else [f"k{country}", f"c{country}"]
 
 
+def party_cells(r: IncidentReport) -> list[str]:
+    """Physical events are also filed under their named parties' last name words, so a report
+    with no place (or only a country) finds the incident it shares a party and a day with."""
+    return sorted({f"p{key.split()[-1]}" for a in participants(r) if proper(a) and (key := party_key(a))})
+
+
 def statement_cells(r: IncidentReport) -> list[str]:
-    return sorted(f"s{x}" for x in speakers(r))
+    """Statements are filed under each speaker's last name word ('Jobs' and 'Steve Jobs' meet)."""
+    return sorted({f"s{party_key(a).split()[-1]}" for a in r.actors if proper(a) and party_key(a)})
 
 
 def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int, int, list[str]]]:
@@ -232,7 +297,7 @@ def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int
     if w is None:
         return None
     slack = s.date_slack_days
-    where = cells(r.location, looking=True) if physical(r.type) else statement_cells(r)
+    where = statement_cells(r) if statement(r.type) else cells(r.location, looking=True) + party_cells(r)
     if not where:  # a statement without a speaker joins nothing
         return None
     return family(r.type), w[0].toordinal() - slack, w[1].toordinal() + slack, where
@@ -241,8 +306,8 @@ def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int
 def keys(incident: Incident, s: Settings = SETTINGS) -> list[tuple[str, int, str]]:
     """The (family, day, cell) rows that file an incident in the index."""
     days = sorted({d for x in incident.reports if (w := window(x, s)) for d in _days(w, s)})
-    if physical(incident.type):
-        where = cells(incident.location, looking=False)
+    if not statement(incident.type):
+        where = cells(incident.location, looking=False) + sorted({c for x in incident.reports for c in party_cells(x)})
     else:
         where = sorted({c for x in incident.reports for c in statement_cells(x)})
     return [(incident.family, d, c) for d in days for c in where]

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 from ..geo import km
 from ..models import (Account, Attribution, Disagreement, Fact, Incident, IncidentReport, Location,
                       SourcedFigure)
-from .match import day_span, family, norm, precision
+from .match import day_span, family, precision, proper, same_party
 
 SAME_TIME = timedelta(hours=3)
 TOLLS = ("killed", "injured")
@@ -123,12 +123,23 @@ def _figure_text(f: SourcedFigure) -> str:
     return f.text if f.value is None or f.qualifier != "exact" else str(f.value)
 
 
+def _disputes(a: SourcedFigure, b: SourcedFigure, kind: str) -> bool:
+    """Two sources' figures that cannot both be right. Tolls are compared at one time (a later,
+    higher count is an update); counts of weapons do not change. Within one article, only two
+    attributed figures dispute (an unattributed second number is usually a part: 'seven officers
+    and two civilians')."""
+    if (a.source, a.outlet) == (b.source, b.outlet) or _compatible(a, b):
+        return False
+    if a.article == b.article:
+        return a.source != a.outlet and b.source != b.outlet
+    return kind == "weapon_count" or _same_time(a, b)
+
+
 def _figure_disagreements(inc: Incident) -> list[Disagreement]:
     found = []
     for kind in list(TOLLS) + ["weapon_count"]:
         figs = [f for f in inc.figures if f.kind == kind and interval(f)]
-        clashes = [(a, b) for i, a in enumerate(figs) for b in figs[i + 1:]
-                   if _same_time(a, b) and (a.source, a.outlet) != (b.source, b.outlet) and not _compatible(a, b)]
+        clashes = [(a, b) for i, a in enumerate(figs) for b in figs[i + 1:] if _disputes(a, b, kind)]
         if clashes:
             sides = [x for i, x in enumerate(figs) if any(x is a or x is b for a, b in clashes)]
             label = "weapon" if kind == "weapon_count" else kind
@@ -141,32 +152,24 @@ def _figure_disagreements(inc: Incident) -> list[Disagreement]:
 
 # --- who did it, when, where, with what -------------------------------------------------
 
-def same_actor(a: str, b: str) -> bool:
-    """'PMF' and 'Popular Mobilization Forces' are one group."""
-    na, nb = norm(a), norm(b)
-    if na == nb:
-        return True
-    short, long_ = sorted((a.replace(".", ""), b), key=len)
-    initials = "".join(w[0] for w in long_.split() if w[:1].isupper())
-    return short.isupper() and len(short) > 1 and short == initials
-
-
 def _perpetrator(inc: Incident) -> Optional[Disagreement]:
-    attributions = [p for r in inc.reports for p in r.perpetrators if any(w[:1].isupper() for w in p.name.split())]
-    blamed = [p for p in attributions if p.stance != "denied"]
+    """Sources that blame different parties (a claim against an accusation, or two accusations),
+    or a party denying what another source says it did. A report that only names the attacker
+    in its own voice agrees with whoever it names and disputes nothing."""
+    named = [p for r in inc.reports for p in r.perpetrators if proper(p.name)]
+    blamed = [p for p in named if p.stance in ("claimed", "accused")]
     groups: list[list[Attribution]] = []
     for p in blamed:
-        home = next((g for g in groups if same_actor(g[0].name, p.name)), None)
+        home = next((g for g in groups if same_party(g[0].name, p.name)), None)
         home.append(p) if home else groups.append([p])
-    denials = [d for d in attributions if d.stance == "denied"
-               and any(same_actor(d.name, p.name) and d.source != p.source for p in blamed)]
-    claimed = [g for g in groups if any(p.stance == "claimed" for p in g)]
-    if not denials and (len(groups) < 2 or (not claimed and len({p.source for g in groups for p in g}) < 2)):
+    denials = [d for d in named if d.stance == "denied"
+               and any(same_party(d.name, p.name) and d.source != p.source for p in blamed)]
+    if len(groups) < 2 and not denials:
         return None
     sides = [g[0] for g in groups] + denials
     detail = "perpetrator: " + "; ".join(f"{p.stance} {p.name} ({p.source}, {p.outlet})" for p in sides)
-    return Disagreement(kind="perpetrator", detail=detail, accounts=[_account(f"{p.stance}: {p.name}", p)
-                                                                     for p in sides])
+    return Disagreement(kind="perpetrator", detail=detail,
+                        accounts=[_account(f"{p.stance}: {p.name}", p) for p in sides])
 
 
 def _varies(inc: Incident, kind: str, value_of) -> Optional[Disagreement]:
@@ -184,8 +187,9 @@ def _varies(inc: Incident, kind: str, value_of) -> Optional[Disagreement]:
 
 
 def _day(r: IncidentReport) -> Optional[str]:
+    """A report's day, when its own words date the event (not the statement or the publication)."""
     span = day_span(r)
-    return str(span[0]) if span and span[0] == span[1] else None
+    return str(span[0]) if span and span[0] == span[1] and r.date.basis == "clause" else None
 
 
 def _point(inc: Incident):
@@ -203,8 +207,8 @@ def _point(inc: Incident):
 
 def disagreements(inc: Incident) -> list[Disagreement]:
     found = _figure_disagreements(inc)
-    for d in (_perpetrator(inc), _varies(inc, "date", _day), _varies(inc, "place", _point(inc)),
-              _varies(inc, "weapon", lambda r: r.mode if r.type == "ASSAULT" else None)):
+    # weapon: counts only; modes differ for one complex attack ('gunmen and suicide bombers')
+    for d in (_perpetrator(inc), _varies(inc, "date", _day), _varies(inc, "place", _point(inc))):
         if d:
             found.append(d)
     return found
@@ -229,7 +233,7 @@ def corroboration(inc: Incident) -> list[Fact]:
     for r in inc.reports:
         for p in r.perpetrators:
             label = f"perpetrator: {p.name} ({p.stance})"
-            if p.stance != "denied" and all(f.fact != label for f in facts):
+            if p.stance != "denied" and proper(p.name) and all(f.fact != label for f in facts):
                 facts.append(_fact(label, [q for x in inc.reports for q in x.perpetrators
-                                           if q.stance == p.stance and same_actor(q.name, p.name)]))
+                                           if q.stance == p.stance and same_party(q.name, p.name)]))
     return facts
