@@ -12,8 +12,11 @@ with a line that makes each one unique, where ../shared is absent), in JSON Line
    second too, until `--kills` kills; then both run to the end.
 Prints kills survived (and how many landed while articles were still being written), articles
 lost and duplicated, articles stored with fewer or more rows than the clean run has
-(half-stored), SQLite's integrity check, and whether every stored document equals the clean
-run's. Exit 1 when any of those is wrong.
+(half-stored), SQLite's integrity check, whether every stored document equals the clean
+run's, and whether the incidents are consistent with the stored events: every record that
+merges belongs to exactly one stored incident, every incident's records are stored, and
+rebuilding them from the events (in storage order) gives the same incidents. Exit 1 when any
+of those is wrong.
 """
 from __future__ import annotations
 
@@ -70,6 +73,35 @@ def snapshot(db: Path) -> dict:
     return rows
 
 
+def incidents_consistent(db: Path) -> tuple[bool, str]:
+    """Incidents agree with the stored events, and with a rebuild from them."""
+    import shutil
+
+    from sitrep.store import Store
+
+    with Store(db, readonly=True) as store:
+        stored = [i.to_dict() for i in store.each_incident()]
+        links = dict(store.db.execute("SELECT event_id, incident_id FROM incident_events"))
+        mergeable = {r[0] for r in store.db.execute(
+            "SELECT id FROM events WHERE main = 1 AND json_extract(document, '$.negated') = 0")}
+    in_incidents = [r["event"] for i in stored for r in i["reports"]]
+    problems = []
+    if sorted(in_incidents) != sorted(set(in_incidents)):
+        problems.append("a record in two incidents")
+    if set(in_incidents) != mergeable:
+        problems.append(f"{len(mergeable ^ set(in_incidents))} record(s) in no incident or not stored")
+    if any(links.get(r["event"]) != i["id"] for i in stored for r in i["reports"]):
+        problems.append("incident_events disagrees with the incidents")
+    copy = db.with_name("rebuilt.db")
+    shutil.copy(db, copy)
+    with Store(copy) as store:
+        store.rebuild_incidents()
+        rebuilt = [i.to_dict() for i in store.each_incident()]
+    if rebuilt != stored:
+        problems.append("a rebuild gives other incidents")
+    return not problems, "; ".join(problems) or f"{len(stored)} incidents, {len(in_incidents)} records, rebuild equal"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=300)
@@ -121,7 +153,10 @@ def main() -> int:
     print(f"articles lost: {len(lost)}   duplicated: {duplicated}   half-stored: {len(half_stored)}")
     print(f"integrity check: {chaos['integrity']}   final runs exit {codes}")
     print(f"documents equal to the clean run's: {same}/{len(clean['ids'])}")
-    ok = not lost and not duplicated and not half_stored and chaos["integrity"] == "ok" and same == len(clean["ids"])
+    consistent, how = incidents_consistent(chaos_db)
+    print(f"incidents consistent with the stored events: {how}")
+    ok = (not lost and not duplicated and not half_stored and chaos["integrity"] == "ok" and same == len(clean["ids"])
+          and consistent)
     print("OK" if ok else "FAILED")
     return 0 if ok else 1
 

@@ -99,12 +99,24 @@ def fill(store, n_events: int, start: int, pool: list, rng: random.Random, batch
 
 
 def scale(sizes: list[int], db_dir: Path) -> None:
+    from sitrep.incident_table import IncidentTable
     from sitrep.store import Store
+
+    examined = [0, 0]  # candidate incidents read, lookups made
+    lookup = IncidentTable.candidates
+
+    def counting(self, *args):
+        found = lookup(self, *args)
+        examined[0] += len(found)
+        examined[1] += 1
+        return found
+    IncidentTable.candidates = counting
 
     pool = templates()
     rng = random.Random(20261207)
     print(f"templates: {len(pool)} real extractions; new articles timed at each size: 200 (storing + merging, no NLP)")
-    print(f"{'stored events':>14} {'incidents':>10} {'fill s':>8} {'ms/article':>11} {'p95 ms':>8}")
+    print(f"{'stored events':>14} {'incidents':>10} {'fill s':>8} {'ms/article':>11} {'p95 ms':>8} "
+          f"{'candidates/lookup':>18}")
     with tempfile.TemporaryDirectory(dir=db_dir) as tmp, Store(Path(tmp) / "scale.db") as store:
         i = 0
         for size in sizes:
@@ -114,6 +126,7 @@ def scale(sizes: list[int], db_dir: Path) -> None:
             new = [vary(rng.choice(pool), 10**9 + i + k, rng) for k in range(200)]
             i += 200
             times = []
+            examined[:] = [0, 0]
             for x in new:
                 t = time.perf_counter()
                 store.add(x)
@@ -121,7 +134,8 @@ def scale(sizes: list[int], db_dir: Path) -> None:
             times.sort()
             counts = store.counts()
             print(f"{counts['events']:>14,} {counts['incidents']:>10,} {filled:>8.0f} "
-                  f"{sum(times) / len(times):>11.2f} {times[int(len(times) * 0.95)]:>8.2f}", flush=True)
+                  f"{sum(times) / len(times):>11.2f} {times[int(len(times) * 0.95)]:>8.2f} "
+                  f"{examined[0] / max(1, examined[1]):>18.1f}", flush=True)
 
 
 def main() -> None:

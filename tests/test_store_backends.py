@@ -152,7 +152,12 @@ def test_two_ingests_at_once_store_each_article_once(store_target):
     with Store(store_target, readonly=True) as store:
         counts = store.counts()
         ids = [e["id"] for e in store.find_events(limit=10_000)[0]]
+        merged = [i.to_dict() for i in store.each_incident()]
     assert counts["articles"] == 5 and len(ids) == len(set(ids)) == counts["events"]
+    # two writers at once merge in the order they stored: the same incidents as a rebuild
+    with Store(store_target) as store:
+        store.rebuild_incidents()
+        assert [i.to_dict() for i in store.each_incident()] == merged
 
 
 def test_unreachable_server_is_one_line():

@@ -252,7 +252,7 @@ def _store_all(store, extractions: Iterator, failures: list, skipped) -> None:
         counts = store.counts()
     err.print(f"{added} article(s) added, {skipped() + duplicates} already stored, {len(failures)} failed; "
               f"{escape(store.label)} now holds {counts['articles']} articles, {counts['events']} events, "
-              f"{counts['claims']} claims")
+              f"{counts['claims']} claims, {counts['incidents']} incidents")
     if failures:
         raise typer.Exit(EXIT_INPUT)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Union
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+WRITER_CACHE_KIB = 65_536  # SQLite's page cache for a writing connection (its default is 2 MiB)
 
 
 def is_url(target: Union[str, Path]) -> bool:
@@ -68,6 +69,8 @@ class SQLite(Dialect):
                                  check_same_thread=False)
         else:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # the store BEGINs itself
+            # a writer touches index pages all over a large file (random ids, the incident index): keep them
+            db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
         db.execute("PRAGMA foreign_keys = ON")
         db.row_factory = sqlite3.Row
         return db

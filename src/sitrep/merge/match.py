@@ -279,10 +279,14 @@ def cells(loc: Optional[Location], looking: bool) -> list[str]:
     return [f"c{country}"] if looking else [f"k{country}", f"c{country}"]
 
 
-def party_cells(r: IncidentReport) -> list[str]:
-    """Physical events are also filed under their named parties' last name words, so a report
-    with no place (or only a country) finds the incident it shares a party and a day with."""
-    return sorted({f"p{key.split()[-1]}" for a in participants(r) if proper(a) and (key := party_key(a))})
+def party_cells(r: IncidentReport, country: Optional[str], looking: bool) -> list[str]:
+    """Physical events are also filed under their named parties (last name word) in their
+    country, and in any country ('*'), so that a report with only a country, or no place at
+    all, finds the incident it shares a party and a day with."""
+    words = {key.split()[-1] for a in participants(r) if proper(a) and (key := party_key(a))}
+    if looking:
+        return sorted(f"p{country or '*'}:{w}" for w in words)
+    return sorted({f"p{c}:{w}" for w in words for c in ({country, "*"} - {None})})
 
 
 def statement_cells(r: IncidentReport) -> list[str]:
@@ -297,7 +301,10 @@ def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int
     if w is None:
         return None
     slack = s.date_slack_days
-    where = statement_cells(r) if statement(r.type) else cells(r.location, looking=True) + party_cells(r)
+    if statement(r.type):
+        where = statement_cells(r)
+    else:
+        where = cells(r.location, looking=True) + party_cells(r, r.location and r.location.country, looking=True)
     if not where:  # a statement without a speaker joins nothing
         return None
     return family(r.type), w[0].toordinal() - slack, w[1].toordinal() + slack, where
@@ -307,7 +314,9 @@ def keys(incident: Incident, s: Settings = SETTINGS) -> list[tuple[str, int, str
     """The (family, day, cell) rows that file an incident in the index."""
     days = sorted({d for x in incident.reports if (w := window(x, s)) for d in _days(w, s)})
     if not statement(incident.type):
-        where = cells(incident.location, looking=False) + sorted({c for x in incident.reports for c in party_cells(x)})
+        country = incident.location and incident.location.country
+        where = cells(incident.location, looking=False) + sorted(
+            {c for x in incident.reports for c in party_cells(x, country, looking=False)})
     else:
         where = sorted({c for x in incident.reports for c in statement_cells(x)})
     return [(incident.family, d, c) for d in days for c in where]
