@@ -173,3 +173,35 @@ def test_outlet_names():
     assert outlet_name(None, "https://www.smalltown-news.example/a") == "smalltown-news.example"
     assert outlet_name("Kurdistan 24", "https://www.reuters.com/") == "Kurdistan 24"
     assert outlet_name(None, "not a url") is None and outlet_name(None, None) is None
+
+
+def test_the_index_finds_what_a_scan_of_every_incident_finds():
+    """Candidates come from (family, day, cell) keys; scanning every incident instead must give
+    the same incidents, for reports near each other in every way (places, days, parties, tolls)."""
+    import random
+
+    from sitrep.merge import MemoryRepository, absorb, reports_of
+
+    class Scan(MemoryRepository):
+        def candidates(self, family, first_day, last_day, cells):
+            return list(self.incidents.values())
+
+    rng = random.Random(7)
+    towns = [IRBIL, AIRPORT, MOSUL, IRAQ, None]
+    parties = [("claimed_by", "Saraya Awliya al-Dam"), ("alleged_perpetrator", "Kataib Hezbollah"),
+               ("target", "Erbil Airport"), ("actor", "Islamic State fighters")]
+    xs = []
+    for n in range(80):
+        place = rng.choice(towns)
+        xs.append(report(n, outlet=f"O{n % 7}", place=place, feature="country" if place is IRAQ else "city",
+                         date=rng.choice(["2021-02-14", "2021-02-15", "2021-02-16", "2021-02-20", None, "2021-02"]),
+                         published=f"2021-02-{rng.randint(15, 21):02d}T{rng.randint(0, 23):02d}:00:00+00:00",
+                         actors=rng.sample(parties, rng.randint(0, 2)), killed=rng.choice([None, 1, 3, 5]),
+                         type=rng.choice(["ASSAULT", "ASSAULT", "PROTEST"])))
+    indexed, scanned = MemoryRepository(), Scan()
+    for x in xs:
+        absorb(reports_of(x), indexed)
+        absorb(reports_of(x), scanned)
+    assert [i.to_dict() for i in indexed.incidents.values()] == [i.to_dict() for i in scanned.incidents.values()]
+    sizes = sorted(len(i.reports) for i in indexed.incidents.values())
+    assert 5 < len(sizes) < 70 and sizes[-1] >= 3, sizes

@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from .models import ROLE_GROUPS, Incident, headline, names
 
@@ -63,28 +63,37 @@ def _first(values) -> Any:
 
 def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     """Write events in `fmt` to `out`; return how many were written."""
+    def feature(r: dict[str, Any]) -> Optional[dict[str, Any]]:
+        if r["lat"] is None or r["lon"] is None:
+            return None
+        return _feature(r["lon"], r["lat"], {k: v for k, v in r.items() if k not in ("lat", "lon", "figures")})
+    return _emit(((r, lambda r=r: acled_row(r), lambda r=r: feature(r)) for r in event_records(documents)),
+                 fmt, CSV_COLUMNS, out)
+
+
+def _feature(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+
+
+def _emit(items: Iterable[tuple[dict, Callable[[], dict], Callable[[], Optional[dict]]]], fmt: str,
+          columns: list[str], out: TextIO) -> int:
+    """Write (JSON record, CSV row, GeoJSON feature or None) items in one format; the row and
+    the feature are made only when the format needs them. Returns how many were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    records = event_records(documents)
     n = 0
     if fmt == "jsonl":
-        for r in records:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        for record, _, _ in items:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer = csv.DictWriter(out, fieldnames=columns)
         writer.writeheader()
-        for r in records:
-            writer.writerow({k: safe_cell(v) for k, v in acled_row(r).items()})
+        for _, row, _ in items:
+            writer.writerow({k: safe_cell(v) for k, v in row().items()})
             n += 1
     else:
-        features = []
-        for r in records:
-            if r["lat"] is None or r["lon"] is None:
-                continue
-            props = {k: v for k, v in r.items() if k not in ("lat", "lon", "figures")}
-            features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-                             "properties": props})
+        features = [f for _, _, feature in items if (f := feature())]
         json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
         out.write("\n")
         n = len(features)
@@ -152,32 +161,14 @@ def incident_row(inc: Incident) -> dict[str, Any]:
 
 def write_incidents(incidents: Iterable[Incident], fmt: str, out: TextIO) -> int:
     """Write incidents in `fmt` to `out`, one record each; return how many were written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    n = 0
-    if fmt == "jsonl":
-        for inc in incidents:
-            out.write(json.dumps(inc.to_dict(), ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=INCIDENT_COLUMNS)
-        writer.writeheader()
-        for inc in incidents:
-            writer.writerow({k: safe_cell(v) for k, v in incident_row(inc).items()})
-            n += 1
-    else:
-        features = []
-        for inc in incidents:
-            row = incident_row(inc)
-            if row["latitude"] is None or row["longitude"] is None:
-                continue
-            props = {k: v for k, v in row.items() if k not in ("latitude", "longitude")}
-            features.append({"type": "Feature", "properties": props,
-                             "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}})
-        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-        out.write("\n")
-        n = len(features)
-    return n
+    def feature(inc: Incident) -> Optional[dict[str, Any]]:
+        row = incident_row(inc)
+        if row["latitude"] is None or row["longitude"] is None:
+            return None
+        return _feature(row["longitude"], row["latitude"],
+                        {k: v for k, v in row.items() if k not in ("latitude", "longitude")})
+    return _emit(((inc.to_dict(), lambda inc=inc: incident_row(inc), lambda inc=inc: feature(inc)) for inc in incidents),
+                 fmt, INCIDENT_COLUMNS, out)
 
 
 def dumps(documents: Iterable[dict[str, Any]], fmt: str) -> str:

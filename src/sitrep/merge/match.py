@@ -7,8 +7,9 @@ A report joins an incident when nothing contradicts it and something positive ag
   undated or coarsely dated report only when published within `undated_window_days` after the
   event; the incident never spans more than `max_span_days`;
 - place compatible at its precision: two precise places within `radius_km`; a province or a
-  dateline within `area_km` or the same first-level division; a country only the same country.
-  A country or region never counts as agreement by itself;
+  dateline within `area_km` or the same first-level division; a country only the same country;
+  a report with no place only an incident with none. A country or region never counts as
+  agreement by itself;
 - agreement: the same place, or the same day and a named participant in common.
 Every decision keeps its reasons ("date: 2021-02-15", "place: Erbil, 2 km") for the analyst.
 The index keys (type family, day, place cell) find the few incidents worth checking.
@@ -137,8 +138,10 @@ def precision(loc: Optional[Location]) -> str:
 def _place(a: Optional[Location], b: Optional[Location], s: Settings) -> Optional[str]:
     """'place: …' when two precise places agree, '' when compatible, None when they clash."""
     pa, pb = precision(a), precision(b)
-    if "none" in (pa, pb):
+    if pa == pb == "none":
         return ""
+    if "none" in (pa, pb):  # nothing to compare: a place-less report joins only place-less incidents
+        return None
     if a.country and b.country and a.country != b.country:
         return None
     if "country" in (pa, pb):
@@ -240,13 +243,15 @@ def match(r: IncidentReport, incident: Incident, s: Settings = SETTINGS) -> Opti
     return None
 
 
+def _counts(x: IncidentReport) -> set[tuple[str, int]]:
+    return {(f.kind, f.value) for f in x.figures
+            if f.kind in ("killed", "injured") and f.value and f.value >= 2 and f.qualifier != "vague"}
+
+
 def _same_toll(r: IncidentReport, reports: list[IncidentReport]) -> Optional[str]:
     """'toll: killed 23' when the report gives a count another report gives too (2 or more:
     a single death is too common to identify an event)."""
-    def counts(x: IncidentReport) -> set[tuple[str, int]]:
-        return {(f.kind, f.value) for f in x.figures
-                if f.kind in ("killed", "injured") and f.value and f.value >= 2 and f.qualifier != "vague"}
-    common = counts(r) & set().union(*(counts(x) for x in reports))
+    common = _counts(r) & set().union(*(_counts(x) for x in reports))
     return f"toll: {' '.join(f'{k} {v}' for k, v in sorted(common))}" if common else None
 
 
@@ -261,37 +266,37 @@ def combinable(a: Incident, b: Incident, s: Settings = SETTINGS) -> bool:
 
 
 # --- the index --------------------------------------------------------------------------
+# A report can only join an incident through a place that agrees (a precise place or a story's
+# town within `radius_km`: the one-degree grid cells around it) or through the same day and a
+# party or toll in common (the party and toll cells of its country). So those are the cells an
+# incident is filed under and a report looks in: never a whole country, which in a busy war
+# holds hundreds of incidents a week.
 
-def cells(loc: Optional[Location], looking: bool) -> list[str]:
-    """Place cells of the candidate index. An incident is filed under its one-degree grid
-    cell (precise places) or 'k'+country (coarse), and under 'c'+country; a precise report
-    looks in the nine grid cells around it and its country's coarse incidents, a coarse one
-    in its whole country (parties are cells too: `party_cells`)."""
-    kind = precision(loc)
-    if kind == "none":
-        return ["none"]
-    country = loc.country or "?"
-    if kind == "point" or (kind == "area" and not looking):
-        la, lo = math.floor(loc.lat), math.floor(loc.lon)
-        if looking:
-            return [f"g{la + i}:{lo + j}" for i in (-1, 0, 1) for j in (-1, 0, 1)] + [f"k{country}"]
-        return [f"g{la}:{lo}", f"c{country}"] + ([f"k{country}"] if kind == "area" else [])
-    return [f"c{country}"] if looking else [f"k{country}", f"c{country}"]
-
-
-def party_cells(r: IncidentReport, country: Optional[str], looking: bool) -> list[str]:
-    """Physical events are also filed under their named parties (last name word) in their
-    country, and in any country ('*'), so that a report with only a country, or no place at
-    all, finds the incident it shares a party and a day with."""
-    words = {key.split()[-1] for a in participants(r) if proper(a) and (key := party_key(a))}
+def place_cells(loc: Optional[Location], looking: bool) -> list[str]:
+    if precision(loc) not in ("point", "area"):
+        return []
+    la, lo = math.floor(loc.lat), math.floor(loc.lon)
     if looking:
-        return sorted(f"p{country or '*'}:{w}" for w in words)
-    return sorted({f"p{c}:{w}" for w in words for c in ({country, "*"} - {None})})
+        return [f"g{la + i}:{(lo + j + 180) % 360 - 180}" for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    return [f"g{la}:{lo}"]
+
+
+def signs(r: IncidentReport) -> set[str]:
+    """What identifies an event besides its place: its named parties (the last word of each
+    name) and its tolls of two or more."""
+    words = {"p" + key.split()[-1] for a in participants(r) if proper(a) and (key := party_key(a))}
+    return words | {f"t{kind}{value}" for kind, value in _counts(r)}
+
+
+def sign_cells(r: IncidentReport, country: Optional[str]) -> list[str]:
+    """Sign cells are scoped by country ('?' without one: place-less reports meet only
+    place-less incidents)."""
+    return sorted(f"{country or '?'}:{sign}" for sign in signs(r))
 
 
 def statement_cells(r: IncidentReport) -> list[str]:
     """Statements are filed under each speaker's last name word ('Jobs' and 'Steve Jobs' meet)."""
-    return sorted({f"s{party_key(a).split()[-1]}" for a in r.actors if proper(a) and party_key(a)})
+    return sorted({f"s:{party_key(a).split()[-1]}" for a in r.actors if proper(a) and party_key(a)})
 
 
 def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int, int, list[str]]]:
@@ -304,7 +309,7 @@ def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int
     if statement(r.type):
         where = statement_cells(r)
     else:
-        where = cells(r.location, looking=True) + party_cells(r, r.location and r.location.country, looking=True)
+        where = place_cells(r.location, looking=True) + sign_cells(r, r.location and r.location.country)
     if not where:  # a statement without a speaker joins nothing
         return None
     return family(r.type), w[0].toordinal() - slack, w[1].toordinal() + slack, where
@@ -315,8 +320,8 @@ def keys(incident: Incident, s: Settings = SETTINGS) -> list[tuple[str, int, str
     days = sorted({d for x in incident.reports if (w := window(x, s)) for d in _days(w, s)})
     if not statement(incident.type):
         country = incident.location and incident.location.country
-        where = cells(incident.location, looking=False) + sorted(
-            {c for x in incident.reports for c in party_cells(x, country, looking=False)})
+        where = place_cells(incident.location, looking=False) + sorted(
+            {c for x in incident.reports for c in sign_cells(x, country)})
     else:
         where = sorted({c for x in incident.reports for c in statement_cells(x)})
     return [(incident.family, d, c) for d in days for c in where]
