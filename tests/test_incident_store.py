@@ -90,3 +90,16 @@ def test_cli_incidents_json_rebuild_and_export(tmp_path):
     assert header.startswith("incident_id,event_date") and "Reuters; BBC; AFP" in first and ",killed," in first
     geo = json.loads(cli("export", "--incidents", "-f", "geojson"))
     assert len(geo["features"]) == 2 and geo["features"][0]["properties"]["reports"] == 3
+
+
+def test_outlet_from_the_url_when_metadata_has_none(tmp_path):
+    from sitrep.export import dumps
+
+    x = report(9, outlet=None, url="https://apnews.com/article/erbil-rockets")
+    with Store(tmp_path / "u.db") as store:
+        store.add(x)
+        (inc,) = list(store.each_incident())
+        docs = list(store.documents())
+    assert inc.outlets == ["Associated Press"] and inc.reports[0].outlet == "Associated Press"
+    row = dumps(docs, "csv").splitlines()[1]
+    assert ",Associated Press,https://apnews.com/article/erbil-rockets," in row

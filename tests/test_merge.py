@@ -132,7 +132,7 @@ def test_bridging_report_merges_two_incidents_and_the_oldest_id_survives():
     c = report(3, outlet="AFP", actors=[("target", "Erbil Airport"), ("claimed_by", "Saraya Awliya al-Dam")])
     (inc,) = merge([a, b, c])
     assert inc.id == separate[0].id and inc.merged_from == [separate[1].id]
-    assert len(inc.reports) == 3
+    assert len(inc.reports) == 3 and inc.reports[2].joined_by[-1] == f"bridges: {separate[1].id}"
 
 
 def test_statements_merge_only_with_the_same_speaker_and_subject():

@@ -17,6 +17,7 @@ import io
 import json
 from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
+from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Incident, headline, names
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -53,7 +54,8 @@ def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
                 "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
                 "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
                 "evidence": [ev["sentence"] for ev in e["evidence"]],
-                "source": art.get("outlet"), "url": art.get("url"), "title": art.get("title"),
+                "source": outlet_name(art.get("outlet"), art.get("url")), "url": art.get("url"),
+                "title": art.get("title"),
             }
 
 

@@ -50,9 +50,13 @@ def absorb(reports: Iterable[IncidentReport], repo: Repository, s: Settings = SE
             incident = summarise(incident_id(r.event), [r])
         else:
             reasons, best = max(scored, key=lambda x: len(x[0]))  # first on a tie: the oldest
-            r.joined_by = reasons
-            group = [c for _, c in scored if c is best or combinable(best, c, s)]  # oldest first
+            group = [best]
+            for _, c in scored:  # every incident the report also matches that can be one with the rest
+                if c is not best and all(combinable(g, c, s) for g in group):
+                    group.append(c)
+            group.sort(key=lambda c: next(i for i, (_, x) in enumerate(scored) if x is c))  # oldest first
             survivor, absorbed = group[0], group[1:]
+            r.joined_by = reasons + [f"bridges: {a.id}" for a in absorbed]
             merged = list(survivor.merged_from) + [i for a in absorbed for i in [a.id, *a.merged_from]]
             incident = summarise(survivor.id, [x for g in group for x in g.reports] + [r], merged)
             for a in absorbed:

@@ -32,12 +32,14 @@ class Settings:
     radius_km: float = 50.0         # two precise places this close can be one event
     area_km: float = 150.0          # a province- or dateline-level place is compatible this far
     town_km: float = 15.0           # a story's town (dateline, focus) agrees with a place this close
+    grid_deg: float = 0.25          # the index's place cells (about 28 km north-south)
     date_slack_days: int = 1        # day-precise dates this far apart agree (time zones, "overnight")
     undated_window_days: int = 3    # an undated report joins only events this recent when it was published
     max_span_days: int = 14         # no incident covers a longer time
 
 
 SETTINGS = Settings()
+KM_PER_DEGREE = 111.2
 DAY_PRECISIONS = {"minute", "part_of_day", "day"}
 BROAD_FEATURES = {"country", "continent", "region"}
 AREA_FEATURES = {"admin1", "admin2", "area", "natural", "sea"}
@@ -267,18 +269,27 @@ def combinable(a: Incident, b: Incident, s: Settings = SETTINGS) -> bool:
 
 # --- the index --------------------------------------------------------------------------
 # A report can only join an incident through a place that agrees (a precise place or a story's
-# town within `radius_km`: the one-degree grid cells around it) or through the same day and a
+# town within `radius_km`: the grid cells around it) or through the same day and a
 # party or toll in common (the party and toll cells of its country). So those are the cells an
 # incident is filed under and a report looks in: never a whole country, which in a busy war
 # holds hundreds of incidents a week.
 
-def place_cells(loc: Optional[Location], looking: bool) -> list[str]:
+def place_cells(loc: Optional[Location], looking: bool, s: Settings = SETTINGS) -> list[str]:
+    """An incident's grid cell (`grid_deg` degrees); a report looks in every cell within
+    `radius_km` of its place."""
     if precision(loc) not in ("point", "area"):
         return []
-    la, lo = math.floor(loc.lat), math.floor(loc.lon)
-    if looking:
-        return [f"g{la + i}:{(lo + j + 180) % 360 - 180}" for i in (-1, 0, 1) for j in (-1, 0, 1)]
-    return [f"g{la}:{lo}"]
+    size = s.grid_deg
+    la, lo = math.floor(loc.lat / size), math.floor(loc.lon / size)
+    if not looking:
+        return [f"g{la}:{lo}"]
+    per_cell = KM_PER_DEGREE * size
+    rows = math.ceil(s.radius_km / per_cell)
+    shrink = max(math.cos(math.radians(min(abs(loc.lat) + rows * size, 89.0))), 0.01)
+    cols = min(math.ceil(s.radius_km / (per_cell * shrink)), int(180 / size))
+    wrap = round(360 / size)
+    return [f"g{la + i}:{(lo + j + wrap // 2) % wrap - wrap // 2}"
+            for i in range(-rows, rows + 1) for j in range(-cols, cols + 1)]
 
 
 def signs(r: IncidentReport) -> set[str]:
@@ -309,7 +320,7 @@ def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int
     if statement(r.type):
         where = statement_cells(r)
     else:
-        where = place_cells(r.location, looking=True) + sign_cells(r, r.location and r.location.country)
+        where = place_cells(r.location, True, s) + sign_cells(r, r.location and r.location.country)
     if not where:  # a statement without a speaker joins nothing
         return None
     return family(r.type), w[0].toordinal() - slack, w[1].toordinal() + slack, where
@@ -320,7 +331,7 @@ def keys(incident: Incident, s: Settings = SETTINGS) -> list[tuple[str, int, str
     days = sorted({d for x in incident.reports if (w := window(x, s)) for d in _days(w, s)})
     if not statement(incident.type):
         country = incident.location and incident.location.country
-        where = place_cells(incident.location, looking=False) + sorted(
+        where = place_cells(incident.location, False, s) + sorted(
             {c for x in incident.reports for c in sign_cells(x, country)})
     else:
         where = sorted({c for x in incident.reports for c in statement_cells(x)})
