@@ -168,7 +168,8 @@ def _story_town(a: Location, b: Location, d: float, s: Settings) -> bool:
 # Words that say what kind of party a name is, not which: "Taliban fighters" is the Taliban.
 GENERIC_HEADS = {"fighters", "insurgents", "militants", "members", "gunmen", "forces", "group", "militia",
                  "militiamen", "rebels", "troops", "movement", "faction", "cells", "supporters", "officials"}
-DETERMINERS = {"a", "an", "the", "that", "this", "these", "those", "some", "its", "their", "his", "her"}
+DETERMINERS = {"a", "an", "the", "that", "this", "these", "those", "some", "its", "their", "his", "her", "both",
+               "all", "many", "several", "other", "each", "every", "most", "few"}
 
 
 def norm(name: str) -> str:
@@ -306,8 +307,11 @@ def sign_cells(r: IncidentReport, country: Optional[str]) -> list[str]:
 
 
 def statement_cells(r: IncidentReport) -> list[str]:
-    """Statements are filed under each speaker's last name word ('Jobs' and 'Steve Jobs' meet)."""
-    return sorted({f"s:{party_key(a).split()[-1]}" for a in r.actors if proper(a) and party_key(a)})
+    """Statements are filed under each (speaker, subject) pair, by the last word of each name
+    ('Jobs' and 'Steve Jobs' meet); a statement without a named speaker or subject joins nothing."""
+    def last_words(names: list[str]) -> set[str]:
+        return {key.split()[-1] for a in names if proper(a) and (key := party_key(a))}
+    return sorted(f"s:{a}>{b}" for a in last_words(r.actors) for b in last_words(r.targets))
 
 
 def lookup(r: IncidentReport, s: Settings = SETTINGS) -> Optional[tuple[str, int, int, list[str]]]:
