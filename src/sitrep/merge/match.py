@@ -3,13 +3,13 @@
 A report joins an incident when nothing contradicts it and something positive agrees:
 - the same type family (physical events by type; statements only with the same speaker
   and the same subject);
-- time compatible at the precision known: day-precise dates within `date_slack_days`; an
+- time compatible at the precision known: a day within `date_slack_days` of the incident's day; an
   undated or coarsely dated report only when published within `undated_window_days` after the
   event; the incident never spans more than `max_span_days`;
 - place compatible at its precision: two precise places within `radius_km`; a province or a
-  dateline within `area_km` or the same first-level division; a country only the same country;
-  a report with no place only an incident with none. A country or region never counts as
-  agreement by itself;
+  dateline within `area_km` or the same first-level division; a country only the same country.
+  A country or region never counts as agreement by itself, and a physical event with no place
+  at all stays an incident of its own;
 - agreement: the same place, or the same day and a named participant in common.
 Every decision keeps its reasons ("date: 2021-02-15", "place: Erbil, 2 km") for the analyst.
 The index keys (type family, day, place cell) find the few incidents worth checking.
@@ -100,8 +100,18 @@ def _coarse_contradicts(r: IncidentReport, days: list[date]) -> bool:
     return bool(span and days and not any(span[0] <= d <= span[1] for d in days))
 
 
-def _time(r: IncidentReport, reports: list[IncidentReport], s: Settings) -> Optional[str]:
-    """'date: …' when day-precise dates agree, '' when only compatible, None when they clash."""
+def _day_of(value: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _time(r: IncidentReport, incident: Incident, s: Settings) -> Optional[str]:
+    """'date: …' when day-precise dates agree, '' when only compatible, None when they clash.
+    A day agrees with the incident's own day (the one most of its reports give), not with
+    any report's, so that incidents do not creep from day to day ('shelled again on Tuesday')."""
+    reports = incident.reports
     dated = [d for x in reports if (d := day_span(x))]
     mine = day_span(r)
     if _coarse_contradicts(r, [d[0] for d in dated]):
@@ -111,10 +121,12 @@ def _time(r: IncidentReport, reports: list[IncidentReport], s: Settings) -> Opti
         if (hi - lo).days > s.max_span_days:
             return None
         slack = timedelta(days=s.date_slack_days)
+        anchor = _day_of(incident.date)
+        if mine[0] == mine[1] and anchor:
+            return f"date: {r.date.value[:10]}" if abs(mine[0] - anchor) <= slack else None
         if not any(mine[0] - slack <= d[1] and d[0] - slack <= mine[1] for d in dated):
             return None
-        precise = mine[0] == mine[1] and any(d[0] == d[1] for d in dated)
-        return f"date: {r.date.value[:10]}" if precise else ""
+        return ""
     mine_w = window(r, s)
     others = [w for x in reports if (w := window(x, s))]
     if mine_w is None or not others:
@@ -140,9 +152,7 @@ def precision(loc: Optional[Location]) -> str:
 def _place(a: Optional[Location], b: Optional[Location], s: Settings) -> Optional[str]:
     """'place: …' when two precise places agree, '' when compatible, None when they clash."""
     pa, pb = precision(a), precision(b)
-    if pa == pb == "none":
-        return ""
-    if "none" in (pa, pb):  # nothing to compare: a place-less report joins only place-less incidents
+    if "none" in (pa, pb):  # nothing to compare: a place-less record stays an incident of its own
         return None
     if a.country and b.country and a.country != b.country:
         return None
@@ -224,7 +234,7 @@ def match(r: IncidentReport, incident: Incident, s: Settings = SETTINGS) -> Opti
     reports = incident.reports
     if family(r.type) != incident.family or any(x.article == r.article for x in reports):
         return None
-    when = _time(r, reports, s)
+    when = _time(r, incident, s)
     if when is None:
         return None
     reasons = [f"type: {family(r.type)}"] + ([when] if when else [])
@@ -301,9 +311,8 @@ def signs(r: IncidentReport) -> set[str]:
 
 
 def sign_cells(r: IncidentReport, country: Optional[str]) -> list[str]:
-    """Sign cells are scoped by country ('?' without one: place-less reports meet only
-    place-less incidents)."""
-    return sorted(f"{country or '?'}:{sign}" for sign in signs(r))
+    """Sign cells are scoped by country (a place-less record joins nothing: no cells)."""
+    return sorted(f"{country}:{sign}" for sign in signs(r)) if country else []
 
 
 def statement_cells(r: IncidentReport) -> list[str]:
