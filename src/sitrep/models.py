@@ -70,46 +70,57 @@ def article_id(text: str) -> str:
 class Record:
     def to_dict(self) -> dict[str, Any]:
         # what dataclasses.asdict gives, without its deep copies (fields hold records, lists and plain values)
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {name: _plain(getattr(self, name)) for name in _names(type(self))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):
         """The record a `to_dict()` gave; nested records and lists of them are rebuilt too."""
-        hints = _hints(cls)
-        kwargs = {}
-        for f in fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
-                kwargs[f.name] = _build(hints[f.name], data[f.name])
-        return cls(**kwargs)
-
-
-def _plain(value):
-    if isinstance(value, Record):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
+        return cls(**{name: build(data[name]) for name, build in _builders(cls) if name in data})
 
 
 @lru_cache(maxsize=None)
-def _hints(cls) -> dict[str, Any]:
-    """A record class's field types, resolved once (get_type_hints re-evaluates every annotation)."""
-    return typing.get_type_hints(cls)
+def _names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
-def _build(hint, value):
-    if value is None:
-        return None
+@lru_cache(maxsize=None)
+def _builders(cls) -> tuple[tuple[str, Any], ...]:
+    """Per field, the function that rebuilds its value from JSON (worked out once per class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, _builder(hints[f.name])) for f in fields(cls))
+
+
+def _builder(hint):
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin is typing.Union:  # Optional[X]
         inner = [a for a in args if a is not type(None)]
-        return _build(inner[0], value) if len(inner) == 1 else value
+        return _builder(inner[0]) if len(inner) == 1 else _same
     if origin is list and args:
-        return [_build(args[0], v) for v in value]
+        item = _builder(args[0])
+        if item is _same:
+            return _same
+        return lambda value: None if value is None else [item(v) for v in value]
     if isinstance(hint, type) and issubclass(hint, Record):
-        return hint.from_dict(value)
+        return lambda value: None if value is None else hint.from_dict(value)
+    return _same
+
+
+def _same(value):
+    return value
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    if type(value) in _SCALARS:
+        return value
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [v if type(v) in _SCALARS else _plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     return value
 
 
