@@ -127,13 +127,17 @@ def _time(r: IncidentReport, incident: Incident, s: Settings) -> Optional[str]:
         if not any(mine[0] - slack <= d[1] and d[0] - slack <= mine[1] for d in dated):
             return None
         return ""
+    # undated (or only one side dated): the days it can have happened must hold the incident's
+    # day, or overlap the days its first report can tell of
     mine_w = window(r, s)
-    others = [w for x in reports if (w := window(x, s))]
-    if mine_w is None or not others:
+    anchor = _day_of(incident.date)
+    first = next((w for x in reports if (w := window(x, s))), None)
+    if mine_w is None or (anchor is None and first is None):
         return ""
-    if any(mine_w[0] <= w[1] and w[0] <= mine_w[1] for w in others):
-        return ""
-    return None
+    if anchor:
+        slack = timedelta(days=s.date_slack_days)
+        return "" if mine_w[0] - slack <= anchor <= mine_w[1] + slack else None
+    return "" if mine_w[0] <= first[1] and first[0] <= mine_w[1] else None
 
 
 # --- place ------------------------------------------------------------------------------
