@@ -36,7 +36,7 @@ from spacy.tokens import Span
 
 from ..geo import km
 from ..models import Place
-from . import place_model
+from . import place_model, place_ranker
 from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
 
 ADMIN_WORDS = re.compile(r"\b(province|governorate|state|region|oblast|district|county|prefecture)\b", re.I)
@@ -48,6 +48,9 @@ ADMIN_PENALTY = 1.5
 OWN_NAME_BONUS = 1.5
 CAPITAL_BONUS = 1.5
 ANCHOR_MARGIN = 1.5
+# The story's focus (where its unplaced streets and buildings go) is only a place the ranker is
+# this sure of, in a country the story names when it names any.
+FOCUS_CONFIDENCE = 0.8
 # Words that make an unknown name a place: streets, buildings, districts, natural features.
 PLACE_WORDS = {
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "highway", "square",
@@ -313,6 +316,7 @@ class _Mention:
     end: int
     text: str
     candidates: list[Entry]
+    folded: bool = False  # the candidates come from the transliteration fold
 
 
 def _km(a: Entry, lat: float, lon: float) -> float:
@@ -411,30 +415,72 @@ def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
                      context: Optional[set[str]] = None) -> list[Optional[Place]]:
     """Resolve each [start, end) span of doc.text in the context of the whole story. `weak`
     spans (the place model's) are resolved too but do not steer the rest: they are neither
-    anchors for their neighbours nor the story's focus."""
+    anchors for their neighbours nor the story's focus. A name the ranker is not sure of is
+    kept as text with no coordinates."""
     context = story_countries(doc, gazetteer) if context is None else context
-    mentions = []
-    full = doc.text
-    for start, end in spans:
-        start, end = _trim(start, end, full)
-        text = full[start:end]
-        # a spelling the gazetteer lacks: its transliteration fold, in a country the story names
-        candidates = _candidates(gazetteer, text) or [
-            c for c in _other_spellings(gazetteer, text) if c.country in context]
-        mentions.append(_Mention(start, end, text, candidates))
+    mentions = mention_candidates(doc, gazetteer, spans, context)
     strong = [(start, end) not in weak for start, end in spans]
-    anchors = _anchors([m for m, ok in zip(mentions, strong) if ok], context)
+    ctx = ranking_context(doc, gazetteer, [m for m, ok in zip(mentions, strong) if ok], context)
+    judge = place_ranker.ranker()
     resolved: list[Optional[Place]] = []
-    for m in mentions:
+    sure = [True] * len(mentions)  # confident enough to be the story's focus
+    for i, m in enumerate(mentions):
         # "African", "English": the adjective's reading, not a town that happens to share the word
-        entry = _adjective(gazetteer, m.text) or _best(m.candidates, m.text, context, anchors)
+        entry = _adjective(gazetteer, m.text)
+        if entry is None and judge is not None and m.candidates:
+            entry, p = judge.best(ranked_rows(doc, m, ctx))
+            named_country = entry is not None and entry.country in context
+            sure[i] = p >= FOCUS_CONFIDENCE and (not context or named_country)
+            # placed when likelier right than wrong, in a country the story names, or the only such place
+            if p < judge.threshold and not named_country and len(m.candidates) > 1:
+                resolved.append(_unresolved(m))
+                continue
+        entry = entry or _best(m.candidates, m.text, context, ctx.anchors)
         resolved.append(None if entry is None else _place(m, entry))
-    steering = [p for p, ok in zip(resolved, strong) if p is not None and ok]
-    focus = _focus(doc, gazetteer, steering)
+    steering = [p for p, ok in zip(resolved, strong) if p is not None and p.lat is not None and ok]
+    focus = _focus(doc, gazetteer, [p for p, ok, s in zip(resolved, strong, sure)
+                                    if p is not None and p.lat is not None and ok and s])
     for i, m in enumerate(mentions):
         if resolved[i] is None:  # a place the gazetteer lacks: at the place it names, else the focus
             resolved[i] = _local(doc, m, steering, focus)
     return resolved
+
+
+def mention_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]], context: set[str]) -> list[_Mention]:
+    """Each span's text and gazetteer candidates; a spelling the gazetteer lacks is looked up by
+    its transliteration fold, in a country the story names."""
+    full = doc.text
+    mentions = []
+    for start, end in spans:
+        start, end = _trim(start, end, full)
+        text = full[start:end]
+        candidates = _candidates(gazetteer, text)
+        folded = not candidates
+        if folded:
+            candidates = [c for c in _other_spellings(gazetteer, text) if c.country in context]
+        mentions.append(_Mention(start, end, text, candidates, folded and bool(candidates)))
+    return mentions
+
+
+def ranking_context(doc, gazetteer: Gazetteer, mentions: list[_Mention], context: set[str]) -> place_ranker.Context:
+    dateline = next((c.country for start, end in datelines(doc, gazetteer)[:1]
+                     for c in _candidates(gazetteer, doc.text[start:end]) if c.country), None)
+    return place_ranker.Context(context, dateline, _anchors(mentions, context))
+
+
+def ranked_rows(doc, m: _Mention, ctx: place_ranker.Context) -> list[tuple[Entry, list[float]]]:
+    """The ranker's features for each of a mention's candidates."""
+    full = doc.text
+    before = " ".join(re.findall(r"[\w'-]+", full[max(0, m.start - 40):m.start])[-2:])
+    after = next(iter(re.findall(r"[\w'-]+", full[m.end:m.end + 30])), "")
+    prior = lambda e: score(e, m.text, ctx.countries, ctx.anchors, m.candidates)  # noqa: E731
+    return [(c, place_ranker.features(c, m.text, m.candidates, ctx, before, after, prior, m.folded))
+            for c in m.candidates]
+
+
+def _unresolved(m: _Mention) -> Place:
+    return Place(text=m.text, name=m.text, geonames_id=None, lat=None, lon=None, country=None, admin1=None,
+                 start=m.start, end=m.end, feature=None)
 
 
 def _place(m: _Mention, entry: Entry) -> Place:
