@@ -26,7 +26,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SITREP_CACHE"] = tmp
-        from sitrep.extractors import gazetteer
+        from sitrep.geodata import gazetteer
 
         start = time.perf_counter()
         gaz = gazetteer.Gazetteer(gazetteer.package_path())

@@ -107,7 +107,7 @@ def main() -> int:
     if not args.path.exists():
         print(f"{args.path}: not found (GeoWebNews lives in ../shared/corpora/geowebnews/)", file=sys.stderr)
         return 2
-    from sitrep.extractors.gazetteer import Gazetteer
+    from sitrep.geodata.gazetteer import Gazetteer
     from sitrep.extractors.places import find_places, resolve_mentions
     from sitrep.pipeline import nlp
 

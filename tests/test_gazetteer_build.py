@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.extractors.gazetteer import Gazetteer, build_from_dumps
-from sitrep.extractors.geonames import DumpError
+from sitrep.geodata.gazetteer import Gazetteer, build_from_dumps
+from sitrep.geodata.geonames import DumpError
 
 # The main table's 19 tab-separated columns (readme.txt of the dump): geonameid, name, asciiname,
 # alternatenames, latitude, longitude, feature class, feature code, country code, cc2,

@@ -194,7 +194,7 @@ def test_unwritable_output_is_exit_4(tmp_path):
 
 
 def test_corrupt_cache_is_rebuilt_and_killed_builds_are_cleaned(tmp_path):
-    from sitrep.extractors import gazetteer
+    from sitrep.geodata import gazetteer
 
     cache = tmp_path / "cache"
     cache.mkdir()

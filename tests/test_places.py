@@ -6,7 +6,7 @@ import math
 import pytest
 
 import sitrep
-from sitrep.extractors.gazetteer import Gazetteer, normalize
+from sitrep.geodata.gazetteer import Gazetteer, normalize
 
 ERBIL = 95446
 

@@ -122,7 +122,7 @@ def _open_store(db: str, readonly: bool = False):
 
 def _gazetteer_ready() -> None:
     """Build or open the gazetteer before any work, so a cache fault is one line, not a traceback."""
-    from .extractors.gazetteer import Gazetteer, GazetteerError
+    from .geodata.gazetteer import Gazetteer, GazetteerError
 
     try:
         Gazetteer.default()
@@ -450,8 +450,8 @@ def gazetteer_build(files: List[Path] = typer.Argument(..., help="GeoNames dump 
                     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Index to write (default: "
                                                           "gazetteer-geonames.sqlite in the cache, used from then on).")):
     """Build the gazetteer index from GeoNames dump files (CC BY 4.0, download.geonames.org/export/dump)."""
-    from .extractors import geonames
-    from .extractors.gazetteer import GEONAMES_FILE, GazetteerError, build_from_dumps, cache_dir
+    from .geodata import geonames
+    from .geodata.gazetteer import GEONAMES_FILE, GazetteerError, build_from_dumps, cache_dir
 
     try:
         geonames.check(files)
@@ -475,7 +475,7 @@ def gazetteer_build(files: List[Path] = typer.Argument(..., help="GeoNames dump 
 @gazetteer_app.command("info")
 def gazetteer_info():
     """Which gazetteer sitrep uses, what it was built from and how many places and names it holds."""
-    from .extractors.gazetteer import Gazetteer, GazetteerError
+    from .geodata.gazetteer import Gazetteer, GazetteerError
 
     try:
         gaz = Gazetteer.default()

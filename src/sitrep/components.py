@@ -53,7 +53,7 @@ class Times:
 
 class Places:
     def __init__(self):
-        from .extractors.gazetteer import Gazetteer
+        from .geodata.gazetteer import Gazetteer
         self.gazetteer = Gazetteer.default()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -79,7 +79,7 @@ class Claims:
 class Events:
     def __init__(self, classifier: str):
         from .extractors.events.classifier import load
-        from .extractors.gazetteer import Gazetteer
+        from .geodata.gazetteer import Gazetteer
         self.gazetteer = Gazetteer.default()
         self.coder = load(None if classifier == "shipped" else classifier) if classifier else None
 

@@ -96,7 +96,7 @@ class Extractor:
     budget: Optional[float] = None  # seconds per article; set on a subclass by `_extractor`
 
     def __init__(self):
-        from .extractors.gazetteer import Gazetteer
+        from .geodata.gazetteer import Gazetteer
         from .pipeline import nlp
 
         Gazetteer._default = None  # opened in this process, not inherited

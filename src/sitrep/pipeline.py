@@ -91,7 +91,7 @@ def extract_parallel(articles: Iterable[Article], workers: int, budget: Optional
 
 
 def _start_worker() -> None:
-    from .extractors.gazetteer import Gazetteer
+    from .geodata.gazetteer import Gazetteer
 
     Gazetteer._default = None  # an SQLite connection must not cross a fork: each worker opens its own
     nlp()

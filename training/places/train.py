@@ -45,7 +45,7 @@ def parse(texts):
 
 def examples(docs_and_gold):
     """(features, label, rule spans, gold, ignore, candidate span) per document."""
-    from sitrep.extractors.gazetteer import Gazetteer
+    from sitrep.geodata.gazetteer import Gazetteer
     from sitrep.extractors.places import model_candidates, toponym_spans
 
     gaz = Gazetteer.default()
@@ -71,7 +71,7 @@ def gwn_docs(indices, data):
 def written_docs():
     from templates import sentences
 
-    from sitrep.extractors.gazetteer import Gazetteer
+    from sitrep.geodata.gazetteer import Gazetteer
 
     lines = [json.loads(line) for line in (HERE / "written.jsonl").read_text(encoding="utf-8").splitlines() if line]
     lines += sentences(Gazetteer.default())

@@ -1,4 +1,4 @@
-"""Train the place ranker (sitrep/extractors/place_ranker.py) and write its weights.
+"""Train the place ranker (sitrep/geodata/ranker.py) and write its weights.
 
     python training/places/train_ranker.py [--out src/sitrep/data/places/ranker.json]
 
@@ -33,7 +33,7 @@ WITHIN_KM = 161.0
 
 def mentions(indices, data):
     """(rows, gold point) per gold toponym with coordinates, its candidates' features in rows."""
-    from sitrep.extractors.gazetteer import Gazetteer
+    from sitrep.geodata.gazetteer import Gazetteer
     from sitrep.extractors.places import mention_candidates, ranked_rows, ranking_context, story_countries
 
     gaz = Gazetteer.default()
@@ -64,7 +64,7 @@ def main() -> int:
     if not GWN.exists():
         print(f"{GWN}: not found (../shared/corpora/geowebnews)", file=sys.stderr)
         return 2
-    from sitrep.extractors.place_ranker import FEATURES, Ranker
+    from sitrep.geodata.ranker import FEATURES, Ranker
 
     data = articles()
     parts = split(len(data))

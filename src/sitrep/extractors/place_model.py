@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
-from .gazetteer import Entry, Gazetteer
+from ..geodata.gazetteer import Entry, Gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "places" / "model.json"
 MAX_TOKENS = 4

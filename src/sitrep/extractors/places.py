@@ -36,8 +36,9 @@ from spacy.tokens import Span
 
 from ..geo import km
 from ..models import Place
-from . import place_model, place_ranker
-from .gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
+from . import place_model
+from ..geodata import ranker as place_ranker
+from ..geodata.gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
 
 ADMIN_WORDS = re.compile(r"\b(province|governorate|state|region|oblast|district|county|prefecture)\b", re.I)
 FIXED_SCORE = {"country": 9.0, "continent": 9.0, "region": 8.5, "sea": 8.5}

@@ -38,7 +38,7 @@ def find_events(doc, times: list[TimeExpr], places: list[Place], figures: list[F
     """Every event in `doc`. `coder` is the learned sentence classifier (classifier.load());
     without one, events are coded with the PLOVER lexicon alone."""
     if gazetteer is None:
-        from ..gazetteer import Gazetteer
+        from ...geodata.gazetteer import Gazetteer
         gazetteer = Gazetteer.default()
     triggers = find_triggers(doc)
     if coder is not None:
