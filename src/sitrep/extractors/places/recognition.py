@@ -1,57 +1,24 @@
-"""Places: find the toponyms in a story and resolve each to a gazetteer entry.
+"""Recognition: which spans of a story name places.
 
-Recognition (`toponym_spans`): spaCy's GPE/LOC/FAC entities, trimmed of "the" and
-"'s" and split at a comma ("Maywood, N.J."); ORG/NORP entities whose whole text is a
-country, province or region ("EU"); an all-capitals dateline ("TORONTO (AP) —").
-Left out: demonyms and nationality adjectives ("Iraqi" is context, not a place),
-names inside a longer organisation name ("Washington Post", "Islamic State"), and a
-word that is elsewhere a person's first or last name. Then the gazetteer speaks for the
-names NER missed or mislabelled ("near Turbat", "the regional capital, Garissa"): every
-capitalised name it knows that the rules did not take is judged by the learned place model
-(place_model.py).
-
-Resolution (`resolve_mentions`) ranks each mention's candidates as a reader would:
-  * feature class: countries, continents and named regions win on their exact name;
-    a province wins over a same-named city only when the text says "Province",
-    "Governorate", "State"... ("Kirkuk Province" → the governorate);
-  * size: log10 of population; the place's own current name beats a historic or
-    foreign alternate name ("Salisbury" is the English city, not old Harare);
-  * story context: +1.5 for the countries the story names (or implies by demonyms);
-    +1.5 for a candidate within 150 km of, or in the province of, a place the story
-    names unambiguously.
-A name the gazetteer lacks is kept only when its own words say it is a place ("Royal
-Street", "Manila Cathedral", "Morris County"): it is placed at the gazetteer place it
-contains if the story names that place, else at the story's focus (the dateline or
-most-named city), with feature "local".
+spaCy's GPE/LOC/FAC entities, trimmed of "the" and "'s" and split at a comma ("Maywood,
+N.J."); ORG/NORP entities whose whole text is a country, province or region ("EU"); an
+all-capitals dateline ("TORONTO (AP) —"). Left out: demonyms and nationality adjectives
+("Iraqi" is context, not a place), names inside a longer organisation name ("Washington
+Post", "Islamic State"), and a word that is elsewhere a person's first or last name. Then the
+gazetteer speaks for the names NER missed or mislabelled ("near Turbat", "the regional
+capital, Garissa"): every capitalised name it knows that the rules did not take is judged by
+the learned place model (place_model.py).
 """
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Span
 
-from ..geo import km
-from ..models import Place
-from . import place_model
-from ..geodata import ranker as place_ranker
-from ..geodata.gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
+from ...geodata.gazetteer import US_STATE_ABBREVIATIONS, Entry, Gazetteer, normalize
+from .. import place_model
 
-ADMIN_WORDS = re.compile(r"\b(province|governorate|state|region|oblast|district|county|prefecture)\b", re.I)
-FIXED_SCORE = {"country": 9.0, "continent": 9.0, "region": 8.5, "sea": 8.5}
-CONTEXT_BONUS = 1.5
-NEARBY_BONUS = 1.5
-NEARBY_KM = 150.0
-ADMIN_PENALTY = 1.5
-OWN_NAME_BONUS = 1.5
-CAPITAL_BONUS = 1.5
-ANCHOR_MARGIN = 1.5
-# The story's focus (where its unplaced streets and buildings go) is only a place the ranker is
-# this sure of, in a country the story names when it names any.
-FOCUS_CONFIDENCE = 0.8
 # Words that make an unknown name a place: streets, buildings, districts, natural features.
 PLACE_WORDS = {
     "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "highway", "square",
@@ -81,10 +48,6 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "across", "arou
 ADMIN_SUFFIXES = {"province", "governorate", "state", "region", "oblast", "district", "prefecture"}
 NAMED_EVENTS = {"hurricane", "storm", "typhoon", "cyclone"}
 BROAD = {"country", "continent", "region", "sea"}
-ADJECTIVE_REGIONS = {
-    "african": "africa", "european": "europe", "asian": "asia", "latin american": "latin america",
-    "north american": "north america", "south american": "south america", "middle eastern": "middle east",
-}
 
 
 def _trim(start: int, end: int, text: str) -> tuple[int, int]:
@@ -311,45 +274,6 @@ def _unlabelled_names(doc, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    text: str
-    candidates: list[Entry]
-    folded: bool = False  # the candidates come from the transliteration fold
-
-
-def _km(a: Entry, lat: float, lon: float) -> float:
-    if a.lat is None or lat is None:
-        return math.inf
-    return km(a.lat, a.lon, lat, lon)
-
-
-def score(entry: Entry, mention: str, story_countries: set[str], anchors: list[Entry] = (),
-          rivals: list[Entry] = ()) -> float:
-    """How likely `entry` is the place `mention` names in this story (higher is likelier)."""
-    own_name = normalize(entry.name) == normalize(mention)
-    if entry.feature in FIXED_SCORE:
-        base = FIXED_SCORE[entry.feature] - (0 if own_name else 1.0)
-    else:
-        base = math.log10(entry.population + 1)
-        if entry.feature == "city":
-            base += (OWN_NAME_BONUS + (CAPITAL_BONUS if entry.capital else 0.0)) if own_name else 0.0
-        elif ADMIN_WORDS.search(mention):
-            base += 2.0  # "Kirkuk Province"
-        elif any(r.feature == "city" and r.country == entry.country and r.population >= 0.2 * entry.population
-                 for r in rivals):
-            base -= ADMIN_PENALTY  # bare "Kirkuk", "New York": the city, unless the text says otherwise
-    if entry.country in story_countries:
-        base += CONTEXT_BONUS
-    if entry.feature not in BROAD and any(
-            (a.admin1 and a.admin1 == entry.admin1 and a.country == entry.country)
-            or _km(entry, a.lat, a.lon) <= NEARBY_KM for a in anchors if a is not entry):
-        base += NEARBY_BONUS
-    return base
-
-
 def _candidates(gazetteer: Gazetteer, mention: str, fold: bool = False) -> list[Entry]:
     """Gazetteer candidates, less the readings a short form cannot have; with `fold`, a name the
     gazetteer lacks in this spelling is looked up by its transliteration fold ("Ras al-Ain")."""
@@ -363,13 +287,6 @@ def _candidates(gazetteer: Gazetteer, mention: str, fold: bool = False) -> list[
         # dotted ones ("P.A.") a province only in AP's own forms, checked above
         return [c for c in candidates if c.feature in BROAD or (c.feature == "admin1" and "." not in mention)]
     return candidates
-
-
-def _best(candidates: list[Entry], mention: str, story_countries: set[str],
-          anchors: list[Entry] = ()) -> Optional[Entry]:
-    if not candidates:
-        return None
-    return max(candidates, key=lambda e: score(e, mention, story_countries, anchors, candidates))
 
 
 def story_countries(doc, gazetteer: Gazetteer) -> set[str]:
@@ -387,165 +304,3 @@ def story_countries(doc, gazetteer: Gazetteer) -> set[str]:
                 if cand.feature == "country":
                     found.add(cand.country)
     return found
-
-
-def _anchors(mentions: list[_Mention], context: set[str]) -> list[Entry]:
-    """Places the story names without doubt: one candidate, or a clear winner."""
-    out = []
-    for m in mentions:
-        ranked = sorted(((score(c, m.text, context, (), m.candidates), c) for c in m.candidates),
-                        key=lambda pair: pair[0], reverse=True)
-        if ranked and (len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= ANCHOR_MARGIN):
-            if ranked[0][1].feature in ("city", "admin1"):
-                out.append(ranked[0][1])
-    return out
-
-
-def _adjective(gazetteer: Gazetteer, text: str) -> Optional[Entry]:
-    """'Russian' → Russia, 'African' → Africa: what an adjective implies (context only)."""
-    code = gazetteer.demonym(text)
-    if code:
-        return gazetteer.country(code)
-    region = ADJECTIVE_REGIONS.get(normalize(text))
-    broad = [c for c in gazetteer.candidates(region) if c.feature in BROAD] if region else []
-    return broad[0] if broad else None
-
-
-def resolve_mentions(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]],
-                     weak: set[tuple[int, int]] = frozenset(),
-                     context: Optional[set[str]] = None) -> list[Optional[Place]]:
-    """Resolve each [start, end) span of doc.text in the context of the whole story. `weak`
-    spans (the place model's) are resolved too but do not steer the rest: they are neither
-    anchors for their neighbours nor the story's focus. A name the ranker is not sure of is
-    kept as text with no coordinates."""
-    context = story_countries(doc, gazetteer) if context is None else context
-    mentions = mention_candidates(doc, gazetteer, spans, context)
-    strong = [(start, end) not in weak for start, end in spans]
-    ctx = ranking_context(doc, gazetteer, [m for m, ok in zip(mentions, strong) if ok], context)
-    judge = place_ranker.ranker()
-    resolved: list[Optional[Place]] = []
-    sure = [True] * len(mentions)  # confident enough to be the story's focus
-    for i, m in enumerate(mentions):
-        # "African", "English": the adjective's reading, not a town that happens to share the word
-        entry = _adjective(gazetteer, m.text)
-        if entry is None and judge is not None and m.candidates:
-            entry, p = judge.best(ranked_rows(doc, m, ctx))
-            named_country = entry is not None and entry.country in context
-            sure[i] = p >= FOCUS_CONFIDENCE and (not context or named_country)
-            # placed when likelier right than wrong, in a country the story names, or the only such place
-            if p < judge.threshold and not named_country and len(m.candidates) > 1:
-                resolved.append(_unresolved(m))
-                continue
-        entry = entry or _best(m.candidates, m.text, context, ctx.anchors)
-        resolved.append(None if entry is None else _place(m, entry))
-    steering = [p for p, ok in zip(resolved, strong) if p is not None and p.lat is not None and ok]
-    focus = _focus(doc, gazetteer, [p for p, ok, s in zip(resolved, strong, sure)
-                                    if p is not None and p.lat is not None and ok and s])
-    for i, m in enumerate(mentions):
-        if resolved[i] is None:  # a place the gazetteer lacks: at the place it names, else the focus
-            resolved[i] = _local(doc, m, steering, focus)
-    return resolved
-
-
-def mention_candidates(doc, gazetteer: Gazetteer, spans: list[tuple[int, int]], context: set[str]) -> list[_Mention]:
-    """Each span's text and gazetteer candidates; a spelling the gazetteer lacks is looked up by
-    its transliteration fold, in a country the story names."""
-    full = doc.text
-    mentions = []
-    for start, end in spans:
-        start, end = _trim(start, end, full)
-        text = full[start:end]
-        candidates = _candidates(gazetteer, text)
-        folded = not candidates
-        if folded:
-            candidates = [c for c in _other_spellings(gazetteer, text) if c.country in context]
-        mentions.append(_Mention(start, end, text, candidates, folded and bool(candidates)))
-    return mentions
-
-
-def ranking_context(doc, gazetteer: Gazetteer, mentions: list[_Mention], context: set[str]) -> place_ranker.Context:
-    dateline = next((c.country for start, end in datelines(doc, gazetteer)[:1]
-                     for c in _candidates(gazetteer, doc.text[start:end]) if c.country), None)
-    return place_ranker.Context(context, dateline, _anchors(mentions, context))
-
-
-def ranked_rows(doc, m: _Mention, ctx: place_ranker.Context) -> list[tuple[Entry, list[float]]]:
-    """The ranker's features for each of a mention's candidates."""
-    full = doc.text
-    before = " ".join(re.findall(r"[\w'-]+", full[max(0, m.start - 40):m.start])[-2:])
-    after = next(iter(re.findall(r"[\w'-]+", full[m.end:m.end + 30])), "")
-    prior = lambda e: score(e, m.text, ctx.countries, ctx.anchors, m.candidates)  # noqa: E731
-    return [(c, place_ranker.features(c, m.text, m.candidates, ctx, before, after, prior, m.folded))
-            for c in m.candidates]
-
-
-def _unresolved(m: _Mention) -> Place:
-    return Place(text=m.text, name=m.text, geonames_id=None, lat=None, lon=None, country=None, admin1=None,
-                 start=m.start, end=m.end, feature=None)
-
-
-def _place(m: _Mention, entry: Entry) -> Place:
-    return Place(text=m.text, name=entry.name, geonames_id=entry.geonames_id, lat=_round(entry.lat),
-                 lon=_round(entry.lon), country=entry.country, admin1=entry.admin1, start=m.start,
-                 end=m.end, feature=entry.feature)
-
-
-def _focus(doc, gazetteer: Gazetteer, places: list[Place]) -> Optional[Place]:
-    """The story's own place: its dateline, else its most-named city, else its province."""
-    for start, _ in datelines(doc, gazetteer)[:1]:
-        for p in places:
-            if p.start == start and p.feature in ("city", "admin1"):
-                return p
-    countries = Counter(p.country for p in places if p.country)
-    home = countries.most_common(1)[0][0] if countries else None
-    for level in ("city", "admin1"):
-        pool = [p for p in places if p.feature == level and p.country == home] or [
-            p for p in places if p.feature == level]
-        if pool:
-            top = Counter(p.geonames_id for p in pool).most_common(1)[0][0]
-            return next(p for p in pool if p.geonames_id == top)
-    return None
-
-
-def _local(doc, m: _Mention, places: list[Place], focus: Optional[Place]) -> Place:
-    """A street, building or district: at the place its name contains ("Manila Cathedral"), else
-    at the nearest city its sentence names ("Haifa Street in Baghdad"), else at the story's focus."""
-    anchor = _contained(m, places) or _same_sentence(doc, m, places) or focus
-    if anchor is None:
-        return Place(text=m.text, name=m.text, geonames_id=None, lat=None, lon=None, country=None,
-                     admin1=None, start=m.start, end=m.end, feature="local")
-    return Place(text=m.text, name=m.text, geonames_id=None, lat=anchor.lat, lon=anchor.lon,
-                 country=anchor.country, admin1=anchor.admin1, start=m.start, end=m.end, feature="local")
-
-
-def _contained(m: _Mention, places: list[Place]) -> Optional[Place]:
-    words = m.text.split()
-    named = {normalize(p.text): p for p in places if p.feature in ("city", "admin1")}
-    for n in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - n + 1):
-            hit = named.get(normalize(" ".join(words[i:i + n])))
-            if hit is not None:
-                return hit
-    return None
-
-
-def _same_sentence(doc, m: _Mention, places: list[Place]) -> Optional[Place]:
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
-        return None
-    sent = span.sent
-    near = [p for p in places if p.feature == "city" and sent.start_char <= p.start < sent.end_char]
-    return min(near, key=lambda p: abs(p.start - m.start)) if near else None
-
-
-def find_places(doc, gazetteer: Gazetteer) -> list[Place]:
-    """Every place the story names, resolved; adjectives are context and stay out."""
-    context = story_countries(doc, gazetteer)
-    ruled = toponym_spans(doc, gazetteer, use_model=False, context=context)
-    learned = learned_spans(doc, gazetteer, ruled, context)
-    return [p for p in resolve_mentions(doc, gazetteer, sorted(ruled + learned), set(learned), context)
-            if p is not None]
-
-
-def _round(x: Optional[float]) -> Optional[float]:
-    return None if x is None else round(x, 5)
