@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from ..geo import km
 from .gazetteer import Entry, normalize
@@ -60,16 +60,15 @@ def _kind(e: Entry) -> str:
 
 
 def features(entry: Entry, mention: str, candidates: list[Entry], ctx: Context, before: str, after: str,
-             prior: Callable[[Entry], float], fold_only: bool) -> list[float]:
-    priors = [prior(c) for c in candidates]
-    mine = prior(entry)
-    top_pop = max(c.population for c in candidates)
+             mine: float, top_prior: float, top_pop: int, fold_only: bool) -> list[float]:
+    """One (mention, candidate) pair: `mine` is the candidate's prior, `top_prior` and
+    `top_pop` the best prior and the largest population among the mention's candidates."""
     near = [km(entry.lat, entry.lon, a.lat, a.lon) for a in ctx.anchors
             if a is not entry and a.lat is not None and entry.lat is not None]
     nearest = min(near) if near else None
     anchor_countries = {a.country for a in ctx.anchors if a.country}
     return [
-        mine / 10, (mine - max(priors)) / 10, float(mine == max(priors)),
+        mine / 10, (mine - top_prior) / 10, float(mine == top_prior),
         float(normalize(entry.name) == normalize(mention)), float(fold_only),
         math.log10(entry.population + 1) / 7, float(entry.capital),
         *(float(_kind(entry) == k) for k in KINDS),

@@ -176,9 +176,11 @@ def ranked_rows(doc, m: _Mention, ctx: place_ranker.Context) -> list[tuple[Entry
     full = doc.text
     before = " ".join(re.findall(r"[\w'-]+", full[max(0, m.start - 40):m.start])[-2:])
     after = next(iter(re.findall(r"[\w'-]+", full[m.end:m.end + 30])), "")
-    prior = lambda e: score(e, m.text, ctx.countries, ctx.anchors, m.candidates)  # noqa: E731
-    return [(c, place_ranker.features(c, m.text, m.candidates, ctx, before, after, prior, m.folded))
-            for c in m.candidates]
+    priors = [score(c, m.text, ctx.countries, ctx.anchors, m.candidates) for c in m.candidates]
+    top_prior, top_pop = max(priors), max(c.population for c in m.candidates)
+    return [(c, place_ranker.features(c, m.text, m.candidates, ctx, before, after, prior, top_prior, top_pop,
+                                      m.folded))
+            for c, prior in zip(m.candidates, priors)]
 
 
 def _unresolved(m: _Mention) -> Place:
