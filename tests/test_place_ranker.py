@@ -43,3 +43,10 @@ def test_an_unsure_name_is_kept_without_coordinates_and_never_placed_abroad():
             "Yorkshire police said two people were hurt.")
     for p in places(text):
         assert p.lat is None or p.country == "GB", (p.text, p.name, p.country)
+
+
+def test_the_city_of_a_name_ner_calls_a_person_is_a_place():
+    # spaCy's small model labels this Lyon a PERSON; "the city of" says otherwise
+    text = "Police in the city of Lyon were searching for a man believed to be responsible for a Friday blast."
+    hit = find(text, "Lyon")
+    assert hit is not None and hit.country == "FR"

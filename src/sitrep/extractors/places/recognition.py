@@ -40,6 +40,9 @@ ORG_WORDS = {
     "commission", "institute", "fc", "united", "city", "news", "herald", "tribune", "journal",
     "state", "regional", "corporation", "authority", "group", "league", "federation", "forces",
 }
+# "the city of X": nouns that say the name after "of" is a place
+PLACE_NOUNS_OF = {"city", "town", "village", "province", "district", "region", "capital", "port", "county",
+                  "governorate", "suburb", "state", "municipality", "island", "hamlet", "township"}
 ENTITY_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 # Entities of these labels the rules judge whole: the place model does not judge them again.
 DECIDED_LABELS = {"ORG", "NORP", "FAC", "GPE", "LOC", "LANGUAGE"}
@@ -144,6 +147,15 @@ def _after_locative(doc, start: int, end: int) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
 
 
+def _called_a_place(doc, start: int) -> bool:
+    """'the city of Lyon', 'the town of Garissa': a place noun and 'of' right before the name."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    of, noun = doc[span.start - 1], doc[span.start - 2]
+    return of.lower_ == "of" and noun.lower_ in PLACE_NOUNS_OF
+
+
 def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int, people: set[str],
           had_article: bool, context: set[str]) -> bool:
     """Whether `text`, [start, end) of an entity labelled `label`, names a place."""
@@ -163,9 +175,10 @@ def _keep(doc, gazetteer: Gazetteer, label: str, text: str, start: int, end: int
         return False  # "Mississippi State", "Colorado State": universities and their teams
     if label in ("GPE", "LOC", "FAC"):
         return region or text not in people
-    if label == "PERSON":  # "Tamil Nadu said", "in Cirencester"
-        return (region and " " in text) or _after_locative(doc, start, end)
-    return region or _after_locative(doc, start, end)  # ORG, NORP: "the EU", "at Dewsbury"
+    if label == "PERSON":  # "Tamil Nadu said", "in Cirencester", "the city of Lyon"
+        return (region and " " in text) or _after_locative(doc, start, end) or _called_a_place(doc, start)
+    # ORG, NORP: "the EU", "at Dewsbury", "the town of Ely"
+    return region or _after_locative(doc, start, end) or _called_a_place(doc, start)
 
 
 def toponym_spans(doc, gazetteer: Gazetteer, use_model: bool = True,
