@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -86,8 +87,19 @@ def test_events_show_and_exports(db, tmp_path):
     records = [json.loads(x) for x in lines]
     assert records and {"event_id", "event_type", "actor", "recipient", "lat", "lon", "figures"} <= set(records[0])
 
-    rows = list(csv.DictReader(io.StringIO(sitrep("export", "--db", db, "-f", "csv").stdout)))
-    assert len(rows) == len(records) and {"event_date", "event_type", "actor1", "latitude", "fatalities"} <= set(rows[0])
+    csv_text = sitrep("export", "--db", db, "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert len(rows) == len(records) and {"event_date", "event_type", "actor1", "latitude", "fatalities",
+                                          "date_precision", "date_text", "geo_precision"} <= set(rows[0])
+    # every event_date is an ISO day (a week's, month's or year's first day), with its precision beside it
+    assert all(r["event_date"] == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["event_date"]) for r in rows)
+    from sitrep.export import iso_day
+    assert [iso_day("2024-W25", "week"), iso_day("2018", "year"), iso_day("2024-10", "month"),
+            iso_day("2021-02-16TMO", "part_of_day")] == ["2024-06-17", "2018-01-01", "2024-10-01", "2021-02-16"]
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(io.StringIO(csv_text))
+    dated = frame[frame.event_date.notna()]
+    assert pd.to_datetime(dated.event_date, format="%Y-%m-%d").notna().all() and len(dated) > 0
 
     out = tmp_path / "events.geojson"
     run = sitrep("export", "--db", db, "-f", "geojson", "-o", out)

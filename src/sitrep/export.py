@@ -19,14 +19,37 @@ from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Incident, headline, names
+from .periods import date_range
 
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_COLUMNS = [
-    "event_id", "event_date", "year", "time_precision", "event_type", "sub_event_type", "main",
-    "actor1", "actor1_country", "actor2", "actor2_country", "alleged_perpetrators", "claimed_by",
-    "country", "admin1", "location", "geonames_id", "latitude", "longitude", "geo_basis",
-    "fatalities", "injured", "weapons", "source", "source_url", "published", "notes",
+    "event_id", "event_date", "date_precision", "date_text", "year", "time_precision", "event_type",
+    "sub_event_type", "main", "actor1", "actor1_country", "actor2", "actor2_country", "alleged_perpetrators",
+    "claimed_by", "country", "admin1", "location", "geonames_id", "latitude", "longitude", "geo_precision",
+    "geo_basis", "fatalities", "injured", "weapons", "source", "source_url", "published", "notes",
 ]
+DAY_PRECISIONS = ("minute", "part_of_day", "day")
+# ACLED's geo_precision: 1 the town itself, 2 near it or a part of a region, 3 a province or larger
+GEO_PRECISION = {"local": 1, "landmark": 1, "city": 1, "admin2": 2, "natural": 2, "area": 2, "admin1": 3,
+                 "region": 3, "sea": 3, "country": 3, "continent": 3}
+
+
+def iso_day(value: Optional[str], precision: Optional[str] = None) -> Optional[str]:
+    """A date value as an ISO day any spreadsheet or pandas reads: the day itself, or the first
+    day of the week, month or year it names ('2024-W25' → '2024-06-17'); None when it has none."""
+    if not value:
+        return None
+    if precision in DAY_PRECISIONS or len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        value = value[:10]
+    span = date_range(value)
+    return span[0].isoformat() if span else None
+
+
+def geo_precision(feature: Optional[str], basis: Optional[str]) -> Optional[int]:
+    level = GEO_PRECISION.get(feature or "")
+    if level == 1 and basis in ("dateline", "article"):
+        return 2  # the story's town, not a place its own clause names
+    return level
 
 
 def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -50,7 +73,8 @@ def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any
                 "claimed_by": names(e, "claimed"),
                 "location": loc.get("name"), "geonames_id": loc.get("geonames_id"), "lat": loc.get("lat"),
                 "lon": loc.get("lon"), "country": loc.get("country"), "admin1": loc.get("admin1"),
-                "geo_basis": loc.get("basis"), "origin": (e.get("origin") or {}).get("name"),
+                "geo_basis": loc.get("basis"), "feature": loc.get("feature"),
+                "origin": (e.get("origin") or {}).get("name"),
                 "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
                 "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
                 "evidence": [ev["sentence"] for ev in e["evidence"]],
@@ -114,16 +138,18 @@ def safe_cell(value: Any) -> Any:
 
 
 def acled_row(r: dict[str, Any]) -> dict[str, Any]:
-    date = r["event_date"] or ""
+    date = iso_day(r["event_date"], r["date_precision"])
     return {
-        "event_id": r["event_id"], "event_date": date, "year": date[:4] or None,
+        "event_id": r["event_id"], "event_date": date, "date_precision": r["date_precision"],
+        "date_text": r["date_text"], "year": date[:4] if date else None,
         "time_precision": {"day": 1, "week": 2, "month": 3, "year": 3}.get(r["date_precision"] or "", None),
         "event_type": r["event_type"], "sub_event_type": r["mode"], "main": int(bool(r["main"])),
         "actor1": "; ".join(r["actor"]), "actor1_country": r["actor_country"],
         "actor2": "; ".join(r["recipient"]), "actor2_country": r["recipient_country"],
         "alleged_perpetrators": "; ".join(r["alleged_perpetrators"]), "claimed_by": "; ".join(r["claimed_by"]),
         "country": r["country"], "admin1": r["admin1"], "location": r["location"], "geonames_id": r["geonames_id"],
-        "latitude": r["lat"], "longitude": r["lon"], "geo_basis": r["geo_basis"],
+        "latitude": r["lat"], "longitude": r["lon"], "geo_precision": geo_precision(r["feature"], r["geo_basis"]),
+        "geo_basis": r["geo_basis"],
         "fatalities": r["fatalities"], "injured": r["injured"], "weapons": "; ".join(r["weapons"]),
         "source": r["source"], "source_url": r["url"], "published": r["story_date"],
         "notes": r["evidence"][0] if r["evidence"] else None,
@@ -146,7 +172,8 @@ def incident_row(inc: Incident) -> dict[str, Any]:
     modes = list(dict.fromkeys(r.mode for r in inc.reports if r.mode))
     blamed = list(dict.fromkeys(f"{p.name} ({p.stance})" for r in inc.reports for p in r.perpetrators))
     return {
-        "incident_id": inc.id, "event_date": inc.date, "first_date": inc.first_date, "last_date": inc.last_date,
+        "incident_id": inc.id, "event_date": iso_day(inc.date), "first_date": inc.first_date,
+        "last_date": inc.last_date,
         "event_type": inc.type, "sub_event_type": "; ".join(modes),
         "country": loc and loc.country, "admin1": loc and loc.admin1, "location": loc and loc.name,
         "geonames_id": loc and loc.geonames_id, "latitude": loc and loc.lat, "longitude": loc and loc.lon,
