@@ -143,3 +143,21 @@ def test_extraction_round_trips_through_the_store(tmp_path):
     assert back.article.text == text
     event = next(e for e in back.events if e.location)
     assert isinstance(event.location, Location) and all(isinstance(a, Actor) for a in event.actors)
+
+
+def test_cli_and_api_queries_give_the_same_events(db):
+    """One query path: `sitrep events` and the store's API query agree on every filter; a month
+    given as --until covers the whole month."""
+    from sitrep.store import Store
+
+    with Store(db, readonly=True) as store:
+        for filters in ({"until": "2024-03"}, {"since": "2024-03-11"}, {"type": "ASSAULT", "country": "SD"},
+                        {"since": "2024-05", "until": "2024-05"}):
+            api, _ = store.find_events(**filters, limit=1000)
+            args = [x for k, v in filters.items() for x in (f"--{k}", v)]
+            cli = [json.loads(x) for x in sitrep("events", "--db", db, "--json", "--limit", "1000", *args)
+                   .stdout.splitlines()]
+            assert [e["id"] for e in cli] == [e["id"] for e in api], filters
+            flat = store.events(**filters)
+            assert sorted(r["id"] for r in flat) == sorted(e["id"] for e in api), filters
+        assert store.find_events(until="2024-03", limit=1000)[0]  # events of March 2024 are inside --until 2024-03

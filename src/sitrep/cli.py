@@ -312,21 +312,23 @@ def _event_table(rows: list, title: str) -> None:
 def events(db: str = DB_OPTION,
            type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type, e.g. ASSAULT."),
            country: Optional[str] = typer.Option(None, help="ISO 3166 alpha-2 country of the event."),
-           since: Optional[str] = typer.Option(None, help="Events on or after YYYY-MM-DD."),
-           until: Optional[str] = typer.Option(None, help="Events on or before YYYY-MM-DD."),
+           since: Optional[str] = typer.Option(None, help="Events on or after YYYY[-MM[-DD]]."),
+           until: Optional[str] = typer.Option(None, help="Events on or before YYYY[-MM[-DD]] (a month: all of it)."),
            main: bool = typer.Option(False, "--main", help="Only what articles report as news."),
-           limit: int = typer.Option(200, help="At most this many rows.")):
-    """List stored events."""
+           limit: int = typer.Option(200, help="At most this many rows."),
+           as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: each event with its article.")):
+    """List stored events (the same query as the HTTP API's GET /events)."""
     _date_option(since, "--since")
     _date_option(until, "--until")
     _positive(limit, "--limit")
     with _open_store(db, readonly=True) as store:
-        rows = store.events(type=type, country=country, since=since, until=until, main_only=main, limit=limit)
-    table_rows = []
-    for r in rows:
-        doc = json.loads(r["document"])
-        table_rows.append(_row(doc, None))
-    _event_table(table_rows, title=f"{len(rows)} event(s) in {db}")
+        found, _ = store.find_events(type=type, country=country, since=since, until=until, main_only=main,
+                                     limit=limit)
+    if as_json:
+        for event in found:
+            sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
+        return
+    _event_table([_row(e, None) for e in found], title=f"{len(found)} event(s) in {db}")
 
 
 @app.command()

@@ -287,7 +287,7 @@ class Store:
                "WHERE 1=1")
         args: list[Any] = []
         for clause, value in (("e.type = ?", type and type.upper()), ("e.country = ?", country and country.upper()),
-                              ("e.date >= ?", since), ("e.date <= ?", until)):
+                              ("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff")):
             if value:
                 sql += f" AND {clause}"
                 args.append(value)
