@@ -122,8 +122,10 @@ def _open_store(db: str, readonly: bool = False):
 
 def _gazetteer_ready() -> None:
     """Build or open the gazetteer before any work, so a cache fault is one line, not a traceback."""
-    from .geodata.gazetteer import Gazetteer, GazetteerError
+    from .geodata.gazetteer import Gazetteer, GazetteerError, will_build
 
+    if will_build():
+        err.print("building the place-name gazetteer (once; about half a minute)…")
     try:
         Gazetteer.default()
     except GazetteerError as exc:

@@ -297,6 +297,22 @@ class Gazetteer:
         return self.demonyms.get(normalize(word))
 
 
+def will_build() -> bool:
+    """Whether the next `Gazetteer.default()` builds the package index (first use, or a new
+    sitrep's schema): callers say so before the half minute it takes."""
+    if os.environ.get("SITREP_GAZETTEER") or (cache_dir() / GEONAMES_FILE).exists():
+        return False
+    path = package_path()
+    if not path.exists():
+        return True
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        return not row or row[0] != str(SCHEMA_VERSION)
+    except sqlite3.Error:
+        return True
+
+
 def package_path() -> Path:
     return cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
