@@ -35,9 +35,10 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
+from sitrep.lexicon.plover import EVENT_TYPES
+
 SEED = 20261125
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = EVENT_TYPES  # PLOVER's 16, from sitrep's contract
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1].parent / "shared"
 

@@ -9,10 +9,11 @@ its phrase, then by its lemma; nouns are used for nominal events ("the attack",
 """
 from __future__ import annotations
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+import typing
+
+from ..models import EventType
+
+EVENT_TYPES = typing.get_args(EventType)  # PLOVER's 16, as the contract (models.py) lists them
 
 # Cooperative and conflictual halves: a promised cooperative act is AGREE, a
 # promised hostile act is THREATEN (manual, "Auxiliary modes" and AGREE/THREATEN).

@@ -4,8 +4,7 @@
 // inserted as text nodes (textContent), never as HTML.
 "use strict";
 
-const TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
+const TYPES = window.SITREP_VOCABULARY.types;  // from models.py, through /vocabulary.js
 const COLORS = ["#2e7d32", "#43a047", "#66bb6a", "#9ccc65", "#26a69a", "#00897b", "#80cbc4", "#5c6bc0",
                 "#8e24aa", "#ab47bc", "#f9a825", "#fb8c00", "#6d4c41", "#546e7a", "#e53935", "#b71c1c"];
 const colorOf = t => COLORS[Math.max(0, TYPES.indexOf(t))];
