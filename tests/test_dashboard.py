@@ -84,6 +84,8 @@ def test_map_timeline_and_event_page(browser, site, tmp_path):
     assert km(attack["location"]["lat"], attack["location"]["lon"], 36.19, 44.01) <= 25
     marker = f'path.sitrep-event[data-id="{attack["id"]}"]'
     assert page.locator(marker).count() == 1
+    widths = page.eval_on_selector_all("path.sitrep-event", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert widths and max(widths) <= 40, max(widths)  # capped: no toll covers a continent
     page.screenshot(path=str(tmp_path / "overview.png"))
 
     # brush the timeline over February 2021: the attack stays, the 2024 samples go

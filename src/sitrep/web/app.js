@@ -38,14 +38,24 @@ async function drawCountries() {
                     interactive: false }).addTo(map);
 }
 
+// The event's own toll (never a subtotal or a period's total), as models.headline reads it.
 function casualties(e) {
   let n = 0;
   for (const kind of ["killed", "injured"]) {
-    const values = e.figures.filter(f => f.kind === kind).map(f => f.value ?? f.min ?? 0);
+    const own = e.figures.filter(f => f.kind === kind && (f.scope ?? "event") === "event");
+    const numbers = own.filter(f => f.qualifier !== "vague");
+    const updates = numbers.filter(f => f.update);
+    const values = (updates.length ? updates.slice(-1) : (numbers.length ? numbers : own))
+      .map(f => f.value ?? f.min ?? 0);
     if (values.length) n += Math.max(...values);
   }
   return n;
 }
+
+// A marker grows with the square root of the toll and never past MAX_RADIUS (30 px across):
+// a war's total read as a toll must not cover a continent.
+const MAX_RADIUS = 15;
+const radiusOf = e => Math.min(MAX_RADIUS, 4 + 1.2 * Math.sqrt(casualties(e)));
 
 function drawMarkers() {
   markerLayer.clearLayers();
@@ -56,7 +66,7 @@ function drawMarkers() {
     const loc = e.location;
     if (!loc || loc.lat == null || loc.lon == null) continue;
     const marker = L.circleMarker([loc.lat, loc.lon], {
-      radius: 5 + 2 * Math.sqrt(casualties(e)), color: "#222", weight: 1,
+      radius: radiusOf(e), color: "#222", weight: 1,
       fillColor: colorOf(e.type), fillOpacity: e.main ? 0.85 : 0.35, className: "sitrep-event",
     });
     marker.on("click", () => showEvent(e.id));
