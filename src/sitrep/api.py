@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
 
 from . import __version__
@@ -242,7 +243,8 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
             body += chunk
             if len(body) > max_body:
                 raise HTTPException(413, f"request body over {max_body:,} bytes")
-        return _store_batch(db, body)
+        # extraction is seconds of CPU: off the event loop, so reads go on while it runs
+        return await run_in_threadpool(_store_batch, db, body)
 
 
 def _store_batch(db: Union[str, Path], body: bytes) -> dict[str, Any]:
