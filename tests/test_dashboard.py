@@ -132,3 +132,21 @@ def test_article_text_is_never_html(browser, site, tmp_path):
     assert "<i>evil</i>" in page.locator("#panel .meta").inner_text()
     page.screenshot(path=str(tmp_path / "hostile.png"), full_page=True)
     assert not dialogs, dialogs
+
+
+def test_incidents_view_shows_each_outlets_figures(browser, site, tmp_path):
+    """The Kassala shelling, told by two outlets a day apart: one incident, both tolls side by side,
+    the later one current and the earlier kept as history."""
+    page, dialogs, requests = open_dashboard(browser, site)
+    page.click("#incidents-link")
+    page.wait_for_selector("#incidents li")
+    page.locator("#incidents li a", has_text="Kassala").first.click()
+    page.wait_for_selector("#incident-figures tr[data-kind=killed]")
+    rows = page.locator("#incident-figures tr[data-kind=killed]")
+    outlets = {rows.nth(i).get_attribute("data-outlet") for i in range(rows.count())}
+    assert len(outlets) == 2, outlets
+    assert page.locator("#incident-figures tr.current[data-kind=killed]").count() >= 1
+    assert page.locator("#incident-figures tr.history[data-kind=killed]").count() >= 1
+    assert page.locator("#reports li").count() == 2
+    page.screenshot(path=str(tmp_path / "incident.png"))
+    assert not dialogs

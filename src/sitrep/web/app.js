@@ -274,9 +274,64 @@ async function showEvent(id) {
   history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
 }
 
-function showLinkedEvent() {  // #event=ID links to an event page
-  const m = location.hash.match(/^#event=(.+)$/);
+// --- incidents: one real event across articles, each source's figures side by side ---------
+async function showIncidents() {
+  const page = await getJSON("/incidents?min_reports=2&limit=200");
+  const list = el("ul", { id: "incidents" });
+  for (const inc of page.items) {
+    const loc = inc.location || {};
+    const kinds = [...new Set(inc.disagreements.map(d => d.kind))];
+    list.append(el("li", { "data-id": inc.id },
+      el("a", { href: `#incident=${encodeURIComponent(inc.id)}` },
+         `${inc.type} · ${inc.date || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")}`),
+      ` — ${inc.reports.length} reports, ${inc.outlets.length} outlets`,
+      kinds.length ? el("span", { class: "badge disagree" }, `disagree: ${kinds.join(", ")}`) : ""));
+  }
+  panel.replaceChildren(el("h2", {}, `Incidents told by several reports (${page.items.length})`), list);
+  delete panel.dataset.event;
+  panel.dataset.view = "incidents";
+}
+
+async function showIncident(id) {
+  const inc = await getJSON(`/incidents/${encodeURIComponent(id)}`);
+  const loc = inc.location || {};
+  panel.replaceChildren(
+    el("h2", {}, `Incident · ${inc.type}`),
+    el("p", { class: "meta" }, `${inc.date || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")} · `
+       + `killed ${inc.killed ?? "–"} · injured ${inc.injured ?? "–"} · outlets: ${inc.outlets.join(", ")}`));
+  panel.dataset.incident = inc.id;
+  const disputes = el("ul", { id: "disagreements" });
+  for (const d of inc.disagreements) disputes.append(el("li", { class: "disagree", "data-kind": d.kind }, d.detail));
+  panel.append(el("h3", {}, `Where sources disagree (${inc.disagreements.length})`), disputes);
+  const figures = el("table", { id: "incident-figures" }, el("tr", {}, ...["figure", "value", "as written",
+    "according to", "outlet", "published"].map(h => el("th", {}, h))));
+  const disputed = new Set(inc.disagreements.map(d => d.kind));
+  for (const f of inc.figures) {
+    const kind = f.kind === "weapon_count" ? "weapon" : f.kind;
+    figures.append(el("tr", { class: `${f.current ? "current" : "history"}${disputed.has(kind) ? " disagree" : ""}`,
+                              "data-kind": f.kind, "data-outlet": f.outlet },
+      el("td", {}, f.kind), el("td", {}, `${f.qualifier !== "exact" ? f.qualifier + " " : ""}${f.value ?? f.min + "+"}`),
+      el("td", {}, f.text), el("td", {}, f.source), el("td", {}, f.outlet), el("td", {}, f.published || "")));
+  }
+  panel.append(el("h3", {}, "Figures, latest first (earlier counts kept as history)"), figures);
+  const facts = el("ul", { id: "corroboration" });
+  for (const f of inc.corroboration) facts.append(el("li", {}, `${f.fact}: ${f.outlets} outlet(s), ${f.named_sources} named source(s)`));
+  panel.append(el("h3", {}, "Corroboration"), facts);
+  const reports = el("ul", { id: "reports" });
+  for (const r of inc.reports) {
+    reports.append(el("li", {}, el("a", { href: `#event=${encodeURIComponent(r.event)}` }, `${r.outlet}`),
+      ` ${r.published || ""} · ${r.date.value || "undated"}${r.joined_by.length ? " · joined by " + r.joined_by.join("; ") : ""}`));
+  }
+  panel.append(el("h3", {}, `Reports (${inc.reports.length})`), reports);
+}
+
+function showLinkedEvent() {  // #event=ID links to an event page, #incident=ID to an incident, #incidents to the list
+  const hash = location.hash;
+  const m = hash.match(/^#event=(.+)$/);
   if (m && panel.dataset.event !== decodeURIComponent(m[1])) showEvent(decodeURIComponent(m[1]));
+  const i = hash.match(/^#incident=(.+)$/);
+  if (i) showIncident(decodeURIComponent(i[1]));
+  if (hash === "#incidents") showIncidents();
 }
 window.addEventListener("hashchange", showLinkedEvent);
 drawCountries().then(load).then(showLinkedEvent);
