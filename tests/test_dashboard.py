@@ -150,3 +150,15 @@ def test_incidents_view_shows_each_outlets_figures(browser, site, tmp_path):
     assert page.locator("#reports li").count() == 2
     page.screenshot(path=str(tmp_path / "incident.png"))
     assert not dialogs
+
+
+def test_filters_live_in_the_url_and_survive_a_reload(browser, site):
+    page, dialogs, requests = open_dashboard(browser, site)
+    page.select_option("#filters select[name=type]", "ASSAULT")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("location.search.includes('type=ASSAULT')")
+    page.reload()
+    page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
+    assert page.eval_on_selector("#filters select[name=type]", "s => s.value") == "ASSAULT"
+    types = page.evaluate("() => [...window.sitrep.markers.values()].map(m => m.event.type)")
+    assert types and set(types) == {"ASSAULT"}

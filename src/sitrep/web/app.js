@@ -204,7 +204,30 @@ async function load() {
   drawTimeline();
   document.body.dataset.loaded = "true";
 }
-form.addEventListener("submit", ev => { ev.preventDefault(); state.brush = null; load(); });
+// Filters live in the URL's query (?type=ASSAULT&country=IQ): a view can be bookmarked, shared and reloaded.
+const FILTERS = ["type", "country", "since", "until", "q", "main"];
+
+function filtersToURL() {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) {
+    const v = name === "main" ? (form.main.checked ? "true" : "") : form[name].value.trim();
+    if (v) params.set(name, v);
+  }
+  const query = params.toString();
+  history.replaceState(null, "", `${location.pathname}${query ? "?" + query : ""}${location.hash}`);
+}
+
+function filtersFromURL() {
+  const params = new URLSearchParams(location.search);
+  for (const name of FILTERS) {
+    if (!params.has(name)) continue;
+    if (name === "main") form.main.checked = params.get(name) === "true";
+    else form[name].value = params.get(name);
+  }
+}
+
+form.addEventListener("submit", ev => { ev.preventDefault(); state.brush = null; filtersToURL(); load(); });
+filtersFromURL();
 
 // --- the event page ---------------------------------------------------------------------
 const panel = document.getElementById("panel");
