@@ -156,9 +156,29 @@ def test_filters_live_in_the_url_and_survive_a_reload(browser, site):
     page, dialogs, requests = open_dashboard(browser, site)
     page.select_option("#filters select[name=type]", "ASSAULT")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("location.search.includes('type=ASSAULT')")
+    page.wait_for_timeout(300)
+    assert "type=ASSAULT" in page.evaluate("() => location.search")
     page.reload()
     page.wait_for_selector("body[data-loaded=true]", timeout=30_000)
     assert page.eval_on_selector("#filters select[name=type]", "s => s.value") == "ASSAULT"
     types = page.evaluate("() => [...window.sitrep.markers.values()].map(m => m.event.type)")
     assert types and set(types) == {"ASSAULT"}
+
+
+def test_events_table_sorts_by_toll_and_a_row_opens_and_zooms(browser, site, tmp_path):
+    page, dialogs, requests = open_dashboard(browser, site)
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() > 5
+    page.click("#events-table th[data-sort=toll]")
+    tolls = [int(t) for t in page.eval_on_selector_all("#events-table tbody td.num", "els => els.map(e => e.textContent)")]
+    assert tolls == sorted(tolls, reverse=True) and tolls[0] > 0
+    first = rows.first
+    event_id = first.get_attribute("data-id")
+    first.click()
+    page.wait_for_selector("#panel #actors")  # the event page (polling functions would need eval: the CSP forbids it)
+    assert page.evaluate("() => document.getElementById('panel').dataset.event") == event_id
+    assert page.locator(f'#events-table tr.selected[data-id="{event_id}"]').count() == 1
+    page.wait_for_timeout(600)  # the map flies to the event
+    assert page.locator(f'path.sitrep-event[data-id="{event_id}"]').get_attribute("stroke-width") == "3"
+    page.screenshot(path=str(tmp_path / "table.png"))
+    assert not dialogs

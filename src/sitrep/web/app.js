@@ -202,6 +202,7 @@ async function load() {
   state.events = events;
   drawMarkers();
   drawTimeline();
+  drawTable();
   document.body.dataset.loaded = "true";
 }
 // Filters live in the URL's query (?type=ASSAULT&country=IQ): a view can be bookmarked, shared and reloaded.
@@ -228,6 +229,57 @@ function filtersFromURL() {
 
 form.addEventListener("submit", ev => { ev.preventDefault(); state.brush = null; filtersToURL(); load(); });
 filtersFromURL();
+
+// --- the events table: sortable, a row opens the event and zooms the map to it ------------
+const TABLE_ROWS = 300;
+const tableState = { key: "date", descending: true };
+const sortValue = {
+  date: e => e.date.value || "", type: e => e.type, place: e => e.location?.name || "",
+  toll: e => casualties(e), outlet: e => e.article?.outlet || "",
+};
+
+function drawTable() {
+  const value = sortValue[tableState.key];
+  const rows = [...state.events].sort((a, b) => {
+    const x = value(a), y = value(b);
+    return (x < y ? -1 : x > y ? 1 : 0) * (tableState.descending ? -1 : 1);
+  }).slice(0, TABLE_ROWS);
+  const body = document.querySelector("#events-table tbody");
+  body.replaceChildren(...rows.map(e => {
+    const row = el("tr", { "data-id": e.id, tabindex: "0" },
+      el("td", {}, e.date.value || "undated"), el("td", {}, e.type),
+      el("td", {}, [e.location?.name, e.location?.country].filter(Boolean).join(", ")),
+      el("td", { class: "num" }, String(casualties(e))), el("td", {}, e.article?.outlet || ""));
+    const open = () => focusEvent(e.id);
+    row.addEventListener("click", open);
+    row.addEventListener("keydown", ev => { if (ev.key === "Enter") open(); });
+    return row;
+  }));
+  for (const th of document.querySelectorAll("#events-table th")) {
+    th.classList.toggle("sorted", th.dataset.sort === tableState.key);
+  }
+}
+
+document.querySelector("#events-table thead").addEventListener("click", ev => {
+  const key = ev.target.dataset?.sort;
+  if (!key) return;
+  tableState.descending = tableState.key === key ? !tableState.descending : key !== "type" && key !== "place";
+  tableState.key = key;
+  drawTable();
+});
+
+function focusEvent(id) {
+  const found = state.markers.get(id);
+  if (found) {
+    map.flyTo(found.marker.getLatLng(), Math.max(map.getZoom(), 7), { duration: 0.4 });
+    for (const other of state.markers.values()) other.marker.setStyle({ weight: 1, color: "#222" });
+    found.marker.setStyle({ weight: 3, color: "#000" });
+    found.marker.bringToFront();
+  }
+  for (const tr of document.querySelectorAll("#events-table tr.selected")) tr.classList.remove("selected");
+  document.querySelector(`#events-table tr[data-id="${CSS.escape(id)}"]`)?.classList.add("selected");
+  showEvent(id);
+}
 
 // --- the event page ---------------------------------------------------------------------
 const panel = document.getElementById("panel");
