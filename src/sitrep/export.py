@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
 
 from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Incident, headline, names
-from .periods import date_range
+from .periods import value_range
 
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_COLUMNS = [
@@ -28,7 +28,6 @@ CSV_COLUMNS = [
     "claimed_by", "country", "admin1", "location", "geonames_id", "latitude", "longitude", "geo_precision",
     "geo_basis", "fatalities", "injured", "weapons", "source", "source_url", "published", "notes",
 ]
-DAY_PRECISIONS = ("minute", "part_of_day", "day")
 # ACLED's geo_precision: 1 the town itself, 2 near it or a part of a region, 3 a province or larger
 GEO_PRECISION = {"local": 1, "landmark": 1, "city": 1, "admin2": 2, "natural": 2, "area": 2, "admin1": 3,
                  "region": 3, "sea": 3, "country": 3, "continent": 3}
@@ -37,11 +36,7 @@ GEO_PRECISION = {"local": 1, "landmark": 1, "city": 1, "admin2": 2, "natural": 2
 def iso_day(value: Optional[str], precision: Optional[str] = None) -> Optional[str]:
     """A date value as an ISO day any spreadsheet or pandas reads: the day itself, or the first
     day of the week, month or year it names ('2024-W25' → '2024-06-17'); None when it has none."""
-    if not value:
-        return None
-    if precision in DAY_PRECISIONS or len(value) >= 10 and value[4] == "-" and value[7] == "-":
-        value = value[:10]
-    span = date_range(value)
+    span = value_range(value, precision)
     return span[0].isoformat() if span else None
 
 

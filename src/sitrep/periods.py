@@ -26,3 +26,15 @@ def date_range(value: Optional[str]) -> Optional[tuple[date, date]]:
     except ValueError:
         return None
     return None
+
+
+DAY_PRECISIONS = ("minute", "part_of_day", "day")
+
+
+def value_range(value: Optional[str], precision: Optional[str] = None) -> Optional[tuple[date, date]]:
+    """`date_range` of an event date as stored: a day-precise value keeps only its day
+    ('2021-02-16TMO', '2021-02-16T10:30' → that day), whether its precision or its form says so."""
+    if value and (precision in DAY_PRECISIONS or re.match(r"\d{4}-\d{2}-\d{2}T", value)):
+        value = value[:10]
+    return date_range(value)
+

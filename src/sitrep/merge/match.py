@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..geo import km
 from ..models import Incident, IncidentReport, Location
-from ..periods import date_range
+from ..periods import value_range
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,6 @@ class Settings:
 
 SETTINGS = Settings()
 KM_PER_DEGREE = 111.2
-DAY_PRECISIONS = {"minute", "part_of_day", "day"}
 BROAD_FEATURES = {"country", "continent", "region"}
 AREA_FEATURES = {"admin1", "admin2", "area", "natural", "sea"}
 COARSE_BASES = {"article", "dateline"}
@@ -65,8 +64,7 @@ def day_span(r: IncidentReport) -> Optional[tuple[date, date]]:
     the report was published (a date resolved past its own story is a misreading)."""
     if not r.date or not r.date.value:
         return None
-    value = r.date.value[:10] if r.date.precision in DAY_PRECISIONS else r.date.value
-    span = date_range(value)
+    span = value_range(r.date.value, r.date.precision)
     if span is None or (span[1] - span[0]).days > 6:
         return None
     pub = published_day(r)
@@ -96,7 +94,7 @@ def _coarse_contradicts(r: IncidentReport, days: list[date]) -> bool:
     """A month or year date that cannot hold the incident's days ('2020-01' vs 2021-02-15)."""
     if r.date is None or day_span(r) or not r.date.value:
         return False
-    span = date_range(r.date.value[:10] if r.date.precision in DAY_PRECISIONS else r.date.value)
+    span = value_range(r.date.value, r.date.precision)
     return bool(span and days and not any(span[0] <= d <= span[1] for d in days))
 
 

@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ..geo import km
 from ..models import (Account, Attribution, Disagreement, Fact, Incident, IncidentReport, Location,
                       SourcedFigure)
+from ..periods import DAY_PRECISIONS
 from .match import day_span, family, precision, proper, same_party
 
 SAME_TIME = timedelta(hours=3)
@@ -40,8 +41,7 @@ def summarise(incident_id: str, reports: list[IncidentReport], merged_from: Iter
 
 
 def _agreed_date(reports: list[IncidentReport]) -> Optional[str]:
-    precise = Counter(r.date.value[:10] for r in reports if day_span(r) and r.date.precision in
-                      ("minute", "part_of_day", "day"))
+    precise = Counter(r.date.value[:10] for r in reports if day_span(r) and r.date.precision in DAY_PRECISIONS)
     if precise:
         return max(sorted(precise), key=lambda d: precise[d])
     return next((r.date.value for r in reports if r.date and r.date.value), None)
