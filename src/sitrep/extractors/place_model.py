@@ -14,7 +14,6 @@ GeoWebNews plus written sentences, the threshold chosen on its dev split, and sh
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from ..geodata.gazetteer import Entry, Gazetteer
+from ..logistic import Logistic, load
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "places" / "model.json"
 MAX_TOKENS = 4
@@ -161,23 +161,10 @@ def features(doc, cand: Candidate, places: list[tuple[int, int]], story: set[str
     ]
 
 
-@dataclass
-class Model:
-    weights: list[float]
-    bias: float
-    threshold: float
-
-    def probability(self, x: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, x))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+Model = Logistic
 
 
 @lru_cache(maxsize=1)
 def model() -> Optional[Model]:
     """The shipped model, or None when the package was built without it."""
-    if not MODEL_PATH.exists():
-        return None
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{MODEL_PATH}: trained on other features; rerun training/places/train.py")
-    return Model(data["weights"], data["bias"], data["threshold"])
+    return load(MODEL_PATH, FEATURES, Model, "training/places/train.py")

@@ -17,7 +17,6 @@ threshold chosen on dev), in `sitrep/data/places/ranker.json`.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..geo import km
+from ..logistic import Logistic, load
 from .gazetteer import Entry, normalize
 
 RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "places" / "ranker.json"
@@ -85,16 +85,7 @@ def features(entry: Entry, mention: str, candidates: list[Entry], ctx: Context, 
     ]
 
 
-@dataclass
-class Ranker:
-    weights: list[float]
-    bias: float
-    threshold: float
-
-    def probability(self, x: list[float]) -> float:
-        z = self.bias + sum(w * v for w, v in zip(self.weights, x))
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-
+class Ranker(Logistic):
     def best(self, rows: list[tuple[Entry, list[float]]]) -> tuple[Optional[Entry], float]:
         """The likeliest candidate and its probability (None for no candidates)."""
         if not rows:
@@ -106,9 +97,4 @@ class Ranker:
 @lru_cache(maxsize=1)
 def ranker() -> Optional[Ranker]:
     """The shipped ranker, or None when the package was built without it."""
-    if not RANKER_PATH.exists():
-        return None
-    data = json.loads(RANKER_PATH.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError(f"{RANKER_PATH}: trained on other features; rerun training/places/train_ranker.py")
-    return Ranker(data["weights"], data["bias"], data["threshold"])
+    return load(RANKER_PATH, FEATURES, Ranker, "training/places/train_ranker.py")
