@@ -88,24 +88,24 @@ def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
         if r["lat"] is None or r["lon"] is None:
             return None
         return _feature(r["lon"], r["lat"], {k: v for k, v in r.items() if k not in ("lat", "lon", "figures")})
-    return _emit(((r, lambda r=r: acled_row(r), lambda r=r: feature(r)) for r in event_records(documents)),
-                 fmt, CSV_COLUMNS, out)
+    return _emit(((lambda r=r: r, lambda r=r: acled_row(r), lambda r=r: feature(r))
+                  for r in event_records(documents)), fmt, CSV_COLUMNS, out)
 
 
 def _feature(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
 
 
-def _emit(items: Iterable[tuple[dict, Callable[[], dict], Callable[[], Optional[dict]]]], fmt: str,
+def _emit(items: Iterable[tuple[Callable[[], dict], Callable[[], dict], Callable[[], Optional[dict]]]], fmt: str,
           columns: list[str], out: TextIO) -> int:
-    """Write (JSON record, CSV row, GeoJSON feature or None) items in one format; the row and
-    the feature are made only when the format needs them. Returns how many were written."""
+    """Write (JSON record, CSV row, GeoJSON feature or None) items in one format; each is made
+    only when the format needs it. Returns how many were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     n = 0
     if fmt == "jsonl":
         for record, _, _ in items:
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(record(), ensure_ascii=False) + "\n")
             n += 1
     elif fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=columns)
@@ -191,7 +191,7 @@ def write_incidents(incidents: Iterable[Incident], fmt: str, out: TextIO) -> int
             return None
         return _feature(row["longitude"], row["latitude"],
                         {k: v for k, v in row.items() if k not in ("latitude", "longitude")})
-    return _emit(((inc.to_dict(), lambda inc=inc: incident_row(inc), lambda inc=inc: feature(inc)) for inc in incidents),
+    return _emit(((inc.to_dict, lambda inc=inc: incident_row(inc), lambda inc=inc: feature(inc)) for inc in incidents),
                  fmt, INCIDENT_COLUMNS, out)
 
 

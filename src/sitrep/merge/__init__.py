@@ -54,7 +54,8 @@ def absorb(reports: Iterable[IncidentReport], repo: Repository, s: Settings = SE
             for _, c in scored:  # every incident the report also matches that can be one with the rest
                 if c is not best and all(combinable(g, c, s) for g in group):
                     group.append(c)
-            group.sort(key=lambda c: next(i for i, (_, x) in enumerate(scored) if x is c))  # oldest first
+            age = {id(c): i for i, (_, c) in enumerate(scored)}  # candidates come oldest first
+            group.sort(key=lambda c: age[id(c)])
             survivor, absorbed = group[0], group[1:]
             r.joined_by = reasons + [f"bridges: {a.id}" for a in absorbed]
             merged = list(survivor.merged_from) + [i for a in absorbed for i in [a.id, *a.merged_from]]
