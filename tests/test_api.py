@@ -92,6 +92,23 @@ def test_event_filters(server):
     assert get(q="100%_literal") == []
 
 
+def test_compact_view_lists_what_a_map_and_a_table_need(server):
+    full = httpx.get(server + "/events", params={"limit": 1000, "type": "ASSAULT"}).json()["items"]
+    compact = httpx.get(server + "/events", params={"limit": 1000, "type": "ASSAULT", "view": "compact"}).json()
+    assert [e["id"] for e in compact["items"]] == [e["id"] for e in full]
+    for small, big in zip(compact["items"], full):
+        assert set(small) == {"id", "type", "mode", "main", "date", "location", "killed", "injured", "incident",
+                              "outlets", "article"}
+        assert small["date"]["value"] == big["date"]["value"] and small["location"]["lat"] == big["location"]["lat"]
+        assert bool(small["incident"]) == big["main"]  # recalled history is not merged into incidents
+        assert small["outlets"] >= 1 and small["article"]["id"] == big["article"]["id"]
+    kassala = [e for e in compact["items"] if e["location"]["name"] == "Kassala" and e["killed"]]
+    assert kassala and max(e["outlets"] for e in kassala) == 2  # two outlets tell the shelling
+    assert len(httpx.get(server + "/events", params={"view": "compact", "limit": 5000}).json()["items"]) > 0
+    assert httpx.get(server + "/events", params={"limit": 5000}).status_code == 400  # full documents: at most 1000
+    assert httpx.get(server + "/events", params={"view": "tiny"}).status_code == 422
+
+
 @pytest.mark.skipif(not FOUNDING.exists(), reason="../shared/samples is absent")
 def test_contested_event_and_its_claims(server):
     contested = httpx.get(server + "/events", params={"contested": "true", "type": "ASSAULT"}).json()["items"]
@@ -101,6 +118,7 @@ def test_contested_event_and_its_claims(server):
     detail = httpx.get(server + f"/events/{irbil['id']}").json()
     assert detail["evidence"] and detail["article"]["published"] == "2021-02-16"
     assert any(c["stance"] == "claim_responsibility" for c in detail["claims"])
+    assert detail["incident"].startswith("inc-")
 
 
 def test_incidents_keep_each_sources_figures(server):

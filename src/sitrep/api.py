@@ -15,7 +15,7 @@ import typing
 import json
 import os
 from pathlib import Path
-from typing import Any, AsyncIterator, Optional, Union
+from typing import Any, AsyncIterator, Literal, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -93,10 +93,15 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
 
     @app.get("/events", summary="Events, filtered and paged",
              description="`items`: event documents (the JSON contract's events, each with its `article`); "
+                         "with `view=compact`, what a list or a map shows of each (id, type, mode, main, date, "
+                         "location, killed, injured, incident, outlets, article): details from `/events/{id}`. "
                          "`next_cursor`: pass it back as `cursor` for the next page, null on the last.")
-    async def events(filters: dict = Depends(event_filters), limit: int = Query(100, ge=1, le=1000),
-               cursor: Optional[str] = None, s: Store = Depends(store)) -> Response:
-        items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor), raw=True)
+    async def events(filters: dict = Depends(event_filters), limit: int = Query(100, ge=1, le=5000),
+                     view: Literal["full", "compact"] = Query("full", description="compact: list and map fields only"),
+                     cursor: Optional[str] = None, s: Store = Depends(store)) -> Response:
+        if view == "full" and limit > 1000:
+            raise HTTPException(400, "limit is at most 1000 for full documents (5000 with view=compact)")
+        items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor), raw=True, compact=view == "compact")
         # stored JSON is sent as it is, never parsed and re-serialised: a page costs one query
         body = '{"items": [' + ", ".join(items) + '], "next_cursor": ' + json.dumps(_next(row)) + "}"
         return Response(body, media_type="application/json")
@@ -108,6 +113,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
             raise HTTPException(404, f"no event {event_id!r}")
         doc = s.document(found["article"]["id"]) or {}
         found["claims"] = [c for c in doc.get("claims", []) if c.get("about") == event_id]
+        found["incident"] = s.incident_of(event_id)
         return found
 
     @app.get("/incidents", summary="Incidents: one real event across articles, each source's figures and disagreements",

@@ -26,6 +26,7 @@ from typing import Any, Iterator, Optional, Union
 from . import __version__
 from .dialects import Dialect, dialect_for
 from .incident_table import TABLES as INCIDENT_TABLES, IncidentTable
+from .lexicon.outlets import outlet_name
 from .merge import absorb, reports_of
 from .models import Article, Extraction, Incident, headline, names
 
@@ -72,6 +73,9 @@ REBUILDS = {2: "incidents"}
 SCHEMA_VERSION = 3
 ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
 ARTICLE_COLUMNS = ", ".join(f"a.{k}" for k in ARTICLE_KEYS)
+COMPACT_COLUMNS = ("e.id, e.type, e.mode, e.main, e.date, e.date_precision, e.date_text, e.location, e.country, "
+                   "e.admin1, e.lat, e.lon, e.killed, e.injured, e.article_id, a.outlet, a.url, a.published, "
+                   "ie.incident_id, i.outlets")
 SITREP_TABLES = {"articles", "extractions", "events", "actors", "figures", "claims", "places"}
 
 
@@ -304,10 +308,13 @@ class Store:
                     mode: Optional[str] = None, country: Optional[str] = None,
                     bbox: Optional[tuple[float, float, float, float]] = None, actor: Optional[str] = None,
                     text: Optional[str] = None, main_only: bool = False, contested: bool = False,
-                    limit: int = 100, after: int = 0, raw: bool = False) -> tuple[list[Any], Optional[int]]:
+                    limit: int = 100, after: int = 0, raw: bool = False,
+                    compact: bool = False) -> tuple[list[Any], Optional[int]]:
         """One page of events (their JSON documents, with `article`), in storage order after
         row `after`; returns (events, the row to continue after, or None on the last page).
         `raw=True` gives each event as JSON text, never parsed (what an HTTP response sends).
+        `compact=True` gives what a list or a map shows (`COMPACT_KEYS`, read from columns, the
+        document untouched), with the event's incident and how many outlets report it.
         Every value is a bound parameter: no SQL is built from what a caller sends."""
         where, args = ["e.rowid > ?"], [after]
         for clause, value in (("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff"),
@@ -330,6 +337,14 @@ class Store:
         if contested:  # sources in the article give different values for one kind of figure
             where.append("EXISTS (SELECT 1 FROM figures f WHERE f.event_id = e.id GROUP BY f.kind "
                          "HAVING count(DISTINCT f.value) > 1)")
+        if compact:
+            rows = self._run(
+                f"SELECT e.rowid AS seq, {COMPACT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+                "LEFT JOIN incident_events ie ON ie.event_id = e.id LEFT JOIN incidents i ON i.id = ie.incident_id "
+                f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
+            more = len(rows) > limit
+            items = [_compact(r) for r in rows[:limit]]
+            return ([json.dumps(i) for i in items] if raw else items), (rows[limit - 1]["seq"] if more else None)
         rows = self._run(
             f"SELECT e.rowid AS seq, e.document, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
@@ -337,7 +352,7 @@ class Store:
         rows = rows[:limit]
         events: list[Any] = []
         for r in rows:
-            article = {k: r[k] for k in ARTICLE_KEYS}
+            article = _article(r)
             if raw:  # '{"id": …}' → '{"article": {…}, "id": …}'
                 events.append('{"article": ' + json.dumps(article) + ", " + r["document"][1:])
             else:
@@ -400,7 +415,7 @@ class Store:
     def article(self, article_id: str) -> Optional[dict[str, Any]]:
         row = self._run(f"SELECT {', '.join(ARTICLE_KEYS)} FROM articles WHERE id=?",
                               (article_id,)).fetchone()
-        return dict(row) if row else None
+        return _article(row) if row else None
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """Every stored extraction, in the JSON contract."""
@@ -410,6 +425,25 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {t: self._run(f"SELECT count(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "events", "claims", "places", "incidents")}
+
+
+def _article(r) -> dict[str, Any]:
+    """An article's metadata; with no outlet given, the outlet its URL names."""
+    article = {k: r[k] for k in ARTICLE_KEYS}
+    article["outlet"] = outlet_name(article["outlet"], article["url"])
+    return article
+
+
+def _compact(r) -> dict[str, Any]:
+    """An event as a list row or a map marker shows it (see `COMPACT_COLUMNS`)."""
+    return {"id": r["id"], "type": r["type"], "mode": r["mode"], "main": bool(r["main"]),
+            "date": {"value": r["date"], "precision": r["date_precision"], "text": r["date_text"]},
+            "location": {"name": r["location"], "country": r["country"], "admin1": r["admin1"],
+                         "lat": r["lat"], "lon": r["lon"]},
+            "killed": r["killed"], "injured": r["injured"],
+            "incident": r["incident_id"], "outlets": r["outlets"] or 1,
+            "article": {"id": r["article_id"], "outlet": outlet_name(r["outlet"], r["url"]), "url": r["url"],
+                        "published": r["published"]}}
 
 
 def _without_rowid(row) -> dict[str, Any]:
