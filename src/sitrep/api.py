@@ -10,12 +10,11 @@ variable, with request bodies over `max_body` bytes refused (413). Errors are JS
 from __future__ import annotations
 
 import hmac
-import io
 import typing
 import json
 import os
 from pathlib import Path
-from typing import Any, AsyncIterator, Literal, Optional, Union
+from typing import Any, AsyncIterator, Iterator, Literal, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -144,15 +143,18 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                          since: Optional[str] = Query(None, pattern=DATE),
                          until: Optional[str] = Query(None, pattern=DATE), contested: bool = False,
                          s: Store = Depends(store)) -> StreamingResponse:
-        from .export import FORMATS, write_incidents
+        from .export import FORMATS, incident_chunks
 
         if fmt not in FORMATS:
             raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        buf = io.StringIO()
-        write_incidents(s.each_incident(type=type, country=country, since=since, until=until, contested=contested),
-                        fmt, buf)
+
+        def chunks() -> Iterator[str]:  # its own handle: the response outlives the request's
+            with Store(db, readonly=True) as mine:
+                yield from incident_chunks(mine.each_incident(type=type, country=country, since=since, until=until,
+                                                              contested=contested), fmt)
+
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(iter([buf.getvalue()]), media_type=media,
+        return StreamingResponse(chunks(), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="sitrep-incidents.{fmt}"'})
 
     @app.get("/claims", summary="Claims: who said what, with what stance")
@@ -178,29 +180,20 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
             raise HTTPException(404, f"no article {article_id!r}")
         return {**meta, "text": s.article_text(article_id), "extraction": s.document(article_id)}
 
-    @app.get("/export/{fmt}", summary="Events as JSON Lines, ACLED-like CSV or GeoJSON, for any filter")
-    def export(fmt: str, filters: dict = Depends(event_filters), s: Store = Depends(store)) -> StreamingResponse:
-        from .export import FORMATS, write
+    @app.get("/export/{fmt}", summary="Events as JSON Lines, ACLED-like CSV or GeoJSON, for any filter",
+             description="Streamed as it is read: the filters of `/events`, every matching event.")
+    async def export(fmt: str, filters: dict = Depends(event_filters), s: Store = Depends(store)) -> StreamingResponse:
+        from .export import FORMATS, event_chunks
 
         if fmt not in FORMATS:
             raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        ids = set()
-        after = 0
-        while True:
-            page, row = s.find_events(**filters, limit=1000, after=after)
-            ids.update(e["id"] for e in page)
-            if row is None:
-                break
-            after = row
-        docs = []
-        for doc in s.documents():
-            doc["events"] = [e for e in doc["events"] if e["id"] in ids]
-            if doc["events"]:
-                docs.append(doc)
-        buf = io.StringIO()
-        write(docs, fmt, buf)
+
+        def chunks() -> Iterator[str]:  # its own handle: the response outlives the request's
+            with Store(db, readonly=True) as mine:
+                yield from event_chunks(mine.each_event(**filters), fmt)
+
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(iter([buf.getvalue()]), media_type=media,
+        return StreamingResponse(chunks(), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="sitrep-events.{fmt}"'})
 
     _add_dashboard(app)

@@ -318,14 +318,24 @@ def events(db: str = DB_OPTION,
            until: Optional[str] = typer.Option(None, help="Events on or before YYYY[-MM[-DD]] (a month: all of it)."),
            main: bool = typer.Option(False, "--main", help="Only what articles report as news."),
            limit: int = typer.Option(200, help="At most this many rows."),
-           as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: each event with its article.")):
+           as_json: bool = typer.Option(False, "--json", help="Print JSON Lines: each event with its article."),
+           format: Optional[str] = typer.Option(None, "--format", "-f",
+                                                help="Print every matching event as jsonl, csv or geojson "
+                                                     "(the formats of `sitrep export`; --limit does not apply).")):
     """List stored events (the same query as the HTTP API's GET /events)."""
+    from .export import FORMATS, write_events
+
     _date_option(since, "--since")
     _date_option(until, "--until")
     _positive(limit, "--limit")
+    if format is not None and format not in FORMATS:
+        _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    filters = dict(type=type, country=country, since=since, until=until, main_only=main)
     with _open_store(db, readonly=True) as store:
-        found, _ = store.find_events(type=type, country=country, since=since, until=until, main_only=main,
-                                     limit=limit)
+        if format:
+            write_events(store.each_event(**filters), format, sys.stdout)
+            return
+        found, _ = store.find_events(**filters, limit=limit)
     if as_json:
         for event in found:
             sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
@@ -349,25 +359,28 @@ def export(db: str = DB_OPTION,
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
            incidents: bool = typer.Option(False, "--incidents", help="One record per incident, not per event.")):
     """Export stored events (or incidents) as JSON Lines, ACLED-like CSV or GeoJSON."""
-    from .export import FORMATS, write, write_incidents
+    from .export import FORMATS, write_events, write_incidents
 
     if format not in FORMATS:
         _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
-    with _open_store(db, readonly=True) as store:
-        records = list(store.each_incident()) if incidents else list(store.documents())
-    writer = write_incidents if incidents else write
     what = "incident(s)" if incidents else "event(s)"
-    if not output:
-        writer(records, format, sys.stdout)
-        return
-    partial = output.with_name(output.name + ".partial")  # a failed write never leaves half a file
-    try:
-        with open(partial, "w", encoding="utf-8", newline="") as fh:
-            n = writer(records, format, fh)
-        partial.replace(output)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        _fail(f"{output}: cannot write ({exc.strerror or exc})", EXIT_OUTPUT)
+    with _open_store(db, readonly=True) as store:
+        records = store.each_incident() if incidents else store.each_event()
+        writer = write_incidents if incidents else write_events
+        if not output:
+            writer(records, format, sys.stdout)
+            return
+        partial = output.with_name(output.name + ".partial")  # a failed write never leaves half a file
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as fh:
+                n = writer(records, format, fh)
+            partial.replace(output)
+        except OSError as exc:
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass  # the folder refuses even that: nothing was written there
+            _fail(f"{output}: cannot write ({exc.strerror or exc})", EXIT_OUTPUT)
     err.print(f"{n} {what} written to {escape(str(output))}")
 
 

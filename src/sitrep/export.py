@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Callable, Iterable, Iterator, Optional, TextIO
+from typing import Any, Iterable, Iterator, Optional, TextIO
 
 from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Incident, headline, names
@@ -50,32 +50,36 @@ def geo_precision(feature: Optional[str], basis: Optional[str]) -> Optional[int]
 def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Flatten extraction documents into one POLECAT-style record per event."""
     for doc in documents:
-        art = doc["article"]
         for e in doc["events"]:
-            def by(*groups):
-                return [a for a in e["actors"] if any(a["role"] in ROLE_GROUPS[g] for g in groups)]
-            loc = e["location"] or {}
-            yield {
-                "event_id": e["id"], "story_id": art["id"], "story_date": art["published"],
-                "event_date": e["date"]["value"], "date_precision": e["date"]["precision"],
-                "date_text": e["date"]["text"], "event_type": e["type"], "mode": e["mode"], "main": e["main"],
-                "actor": names(e, "actor"),
-                "actor_country": _first(a["country"] for a in by("actor")),
-                "actor_kind": _first(a["kind"] for a in by("actor")),
-                "recipient": names(e, "target"),
-                "recipient_country": _first(a["country"] for a in by("target")),
-                "alleged_perpetrators": names(e, "alleged"),
-                "claimed_by": names(e, "claimed"),
-                "location": loc.get("name"), "geonames_id": loc.get("geonames_id"), "lat": loc.get("lat"),
-                "lon": loc.get("lon"), "country": loc.get("country"), "admin1": loc.get("admin1"),
-                "geo_basis": loc.get("basis"), "feature": loc.get("feature"),
-                "origin": (e.get("origin") or {}).get("name"),
-                "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
-                "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
-                "evidence": [ev["sentence"] for ev in e["evidence"]],
-                "source": outlet_name(art.get("outlet"), art.get("url")), "url": art.get("url"),
-                "title": art.get("title"),
-            }
+            yield event_record(e, doc["article"])
+
+
+def event_record(e: dict[str, Any], art: dict[str, Any]) -> dict[str, Any]:
+    """One event of the JSON contract, with its article's metadata, as a POLECAT-style record."""
+    def by(*groups):
+        return [a for a in e["actors"] if any(a["role"] in ROLE_GROUPS[g] for g in groups)]
+    loc = e["location"] or {}
+    return {
+        "event_id": e["id"], "story_id": art["id"], "story_date": art["published"],
+        "event_date": e["date"]["value"], "date_precision": e["date"]["precision"],
+        "date_text": e["date"]["text"], "event_type": e["type"], "mode": e["mode"], "main": e["main"],
+        "actor": names(e, "actor"),
+        "actor_country": _first(a["country"] for a in by("actor")),
+        "actor_kind": _first(a["kind"] for a in by("actor")),
+        "recipient": names(e, "target"),
+        "recipient_country": _first(a["country"] for a in by("target")),
+        "alleged_perpetrators": names(e, "alleged"),
+        "claimed_by": names(e, "claimed"),
+        "location": loc.get("name"), "geonames_id": loc.get("geonames_id"), "lat": loc.get("lat"),
+        "lon": loc.get("lon"), "country": loc.get("country"), "admin1": loc.get("admin1"),
+        "geo_basis": loc.get("basis"), "feature": loc.get("feature"),
+        "origin": (e.get("origin") or {}).get("name"),
+        "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
+        "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
+        "evidence": [ev["sentence"] for ev in e["evidence"]],
+        "source": outlet_name(art.get("outlet"), art.get("url")), "url": art.get("url"),
+        "title": art.get("title"),
+    }
 
 
 def _first(values) -> Any:
@@ -83,42 +87,100 @@ def _first(values) -> Any:
 
 
 def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """Write events in `fmt` to `out`; return how many were written."""
+    """Write the events of extraction documents in `fmt` to `out`; return how many were written."""
+    return _emit(_event_items(event_records(documents)), fmt, CSV_COLUMNS, out)
+
+
+def write_events(events: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write stored events (each with its `article`, as `Store.each_event` gives them)."""
+    return _emit(_event_items(event_record(e, e["article"]) for e in events), fmt, CSV_COLUMNS, out)
+
+
+def event_chunks(events: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
+    """The text `write_events` writes, in chunks as it is made (for a streamed response)."""
+    return _batched(_pieces(_event_items(event_record(e, e["article"]) for e in events), fmt, CSV_COLUMNS))
+
+
+def _batched(pieces: Iterable[str], size: int = 65536) -> Iterator[str]:
+    """Pieces of text joined into chunks of about `size` characters."""
+    chunk: list[str] = []
+    length = 0
+    for piece in pieces:
+        chunk.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(chunk)
+            chunk, length = [], 0
+    if chunk:
+        yield "".join(chunk)
+
+
+# JSON allows these raw, but line-splitting readers (Python's str.splitlines, some editors) break
+# a JSON Lines record at them
+LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+
+
+def json_line(record: Any) -> str:
+    """One JSON Lines record: non-ASCII kept readable, every line-breaking character escaped."""
+    text = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text + "\n"
+
+
+def _event_items(records: Iterable[dict[str, Any]]):
     def feature(r: dict[str, Any]) -> Optional[dict[str, Any]]:
         if r["lat"] is None or r["lon"] is None:
             return None
         return _feature(r["lon"], r["lat"], {k: v for k, v in r.items() if k not in ("lat", "lon", "figures")})
-    return _emit(((lambda r=r: r, lambda r=r: acled_row(r), lambda r=r: feature(r))
-                  for r in event_records(documents)), fmt, CSV_COLUMNS, out)
+    return ((lambda r=r: r, lambda r=r: acled_row(r), lambda r=r: feature(r)) for r in records)
 
 
 def _feature(lon: float, lat: float, props: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
 
 
-def _emit(items: Iterable[tuple[Callable[[], dict], Callable[[], dict], Callable[[], Optional[dict]]]], fmt: str,
-          columns: list[str], out: TextIO) -> int:
+def _emit(items, fmt: str, columns: list[str], out: TextIO) -> int:
     """Write (JSON record, CSV row, GeoJSON feature or None) items in one format; each is made
     only when the format needs it. Returns how many were written."""
+    counted = _Counter()
+    for piece in _pieces(items, fmt, columns, counted):
+        out.write(piece)
+    return counted.n
+
+
+class _Counter:
+    n = 0
+
+
+def _pieces(items, fmt: str, columns: list[str], counted: Optional[_Counter] = None) -> Iterator[str]:
+    """The items in one format, a record (or the header, or a closing bracket) per piece."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    n = 0
+    counted = counted or _Counter()
     if fmt == "jsonl":
         for record, _, _ in items:
-            out.write(json.dumps(record(), ensure_ascii=False) + "\n")
-            n += 1
+            yield json_line(record())
+            counted.n += 1
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=columns)
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns)
         writer.writeheader()
         for _, row, _ in items:
             writer.writerow({k: safe_cell(v) for k, v in row().items()})
-            n += 1
+            counted.n += 1
+            if buf.tell() > 65536:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
     else:
-        features = [f for _, _, feature in items if (f := feature())]
-        json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-        out.write("\n")
-        n = len(features)
-    return n
+        yield '{"type": "FeatureCollection", "features": ['
+        for _, _, feature in items:
+            if (f := feature()):
+                yield (", " if counted.n else "") + json.dumps(f, ensure_ascii=False)
+                counted.n += 1
+        yield "]}\n"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -185,14 +247,22 @@ def incident_row(inc: Incident) -> dict[str, Any]:
 
 def write_incidents(incidents: Iterable[Incident], fmt: str, out: TextIO) -> int:
     """Write incidents in `fmt` to `out`, one record each; return how many were written."""
+    return _emit(_incident_items(incidents), fmt, INCIDENT_COLUMNS, out)
+
+
+def incident_chunks(incidents: Iterable[Incident], fmt: str) -> Iterator[str]:
+    """The text `write_incidents` writes, in chunks as it is made (for a streamed response)."""
+    return _batched(_pieces(_incident_items(incidents), fmt, INCIDENT_COLUMNS))
+
+
+def _incident_items(incidents: Iterable[Incident]):
     def feature(inc: Incident) -> Optional[dict[str, Any]]:
         row = incident_row(inc)
         if row["latitude"] is None or row["longitude"] is None:
             return None
         return _feature(row["longitude"], row["latitude"],
                         {k: v for k, v in row.items() if k not in ("latitude", "longitude")})
-    return _emit(((inc.to_dict, lambda inc=inc: incident_row(inc), lambda inc=inc: feature(inc)) for inc in incidents),
-                 fmt, INCIDENT_COLUMNS, out)
+    return ((inc.to_dict, lambda inc=inc: incident_row(inc), lambda inc=inc: feature(inc)) for inc in incidents)
 
 
 def dumps(documents: Iterable[dict[str, Any]], fmt: str) -> str:

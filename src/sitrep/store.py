@@ -284,26 +284,6 @@ class Store:
 
     # --- reading -------------------------------------------------------------------
 
-    def events(self, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
-               until: Optional[str] = None, main_only: bool = False, limit: Optional[int] = None) -> list[dict[str, Any]]:
-        """Flat event rows joined with their article, newest first."""
-        sql = ("SELECT e.*, a.title, a.outlet, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id "
-               "WHERE 1=1")
-        args: list[Any] = []
-        for clause, value in (("e.type = ?", type and type.upper()), ("e.country = ?", country and country.upper()),
-                              ("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff")):
-            if value:
-                sql += f" AND {clause}"
-                args.append(value)
-        if main_only:
-            sql += " AND e.main = 1"
-        # NULL dates last on both back ends; within an article, events in the order they were stored
-        sql += " ORDER BY a.published IS NULL, a.published DESC, e.article_id, e.rowid"
-        if limit:
-            sql += " LIMIT ?"
-            args.append(limit)
-        return [_without_rowid(r) for r in self._run(sql, args)]
-
     def find_events(self, *, since: Optional[str] = None, until: Optional[str] = None, type: Optional[str] = None,
                     mode: Optional[str] = None, country: Optional[str] = None,
                     bbox: Optional[tuple[float, float, float, float]] = None, actor: Optional[str] = None,
@@ -360,6 +340,15 @@ class Store:
                 event["article"] = article
                 events.append(event)
         return events, (rows[-1]["seq"] if more else None)
+
+    def each_event(self, **filters) -> Iterator[dict[str, Any]]:
+        """Every event `find_events` finds for these filters, page by page (each with `article`)."""
+        after = 0
+        while True:
+            page, after = self.find_events(**filters, limit=1000, after=after)
+            yield from page
+            if after is None:
+                return
 
     def claims_page(self, *, speaker: Optional[str] = None, stance: Optional[str] = None,
                     anonymous: Optional[bool] = None, limit: int = 100,
