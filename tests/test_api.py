@@ -178,11 +178,56 @@ def test_ingest_needs_the_token_and_refuses_huge_bodies(tmp_path):
         r = httpx.post(base + "/articles", json=article, headers=auth)
         assert r.status_code == 201 and r.json()["results"][0]["stored"] is True
         batch = "\n".join([json.dumps(article), "not json", json.dumps({"text": ""})])
-        results = httpx.post(base + "/articles", content=batch, headers=auth).json()["results"]
+        r = httpx.post(base + "/articles", content=batch, headers=auth)
+        results = r.json()["results"]
+        assert r.status_code == 422 and "nothing was stored" in r.json()["detail"]  # never 201 for nothing
         assert results[0]["stored"] is False and "error" in results[1] and "error" in results[2]
+        assert httpx.post(base + "/articles", json=article, headers=auth).status_code == 200  # already stored
+        pretty = json.dumps({**article, "text": article["text"] + " Residents fled."}, indent=2)
+        r = httpx.post(base + "/articles", content=pretty, headers=auth)  # one object over several lines
+        assert r.status_code == 201 and len(r.json()["results"]) == 1
+        two = [{**article, "text": article["text"] + f" Update {k}."} for k in (1, 2)]
+        r = httpx.post(base + "/articles", json=two, headers=auth)  # a JSON array of articles
+        assert r.status_code == 201 and [x["stored"] for x in r.json()["results"]] == [True, True]
+        lone = '{"text": "Gunmen killed 12 people in Kaduna on Monday \\udc00 police said.", "published": "2024-06-03"}'
+        r = httpx.post(base + "/articles", content=lone, headers=auth)
+        assert r.status_code == 422 and "lone surrogate" in r.json()["results"][0]["error"]
         huge = httpx.post(base + "/articles", content=b"x" * 6_000_000, headers=auth)
         assert huge.status_code == 413
         assert httpx.get(base + "/events").json()["items"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_reads_are_answered_while_an_ingest_runs(tmp_path):
+    """Extraction runs in the server's worker process: a read sent during a long POST is
+    answered before the POST is."""
+    import threading
+
+    db = tmp_path / "r.db"
+    subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(SAMPLES), "--db", str(db)], check=True,
+                   capture_output=True)
+    proc, base = _serve(db, "--allow-ingest", env={"SITREP_TOKEN": TOKEN})
+    try:
+        sentence = "Gunmen killed {k} people in Kaduna on Monday and burned {k} houses, police said. "
+        batch = "\n".join(json.dumps({"text": "".join(sentence.format(k=k + j) for j in range(40)),
+                                      "published": "2024-06-03"}) for k in range(12))
+        done = {}
+
+        def post():
+            done["post"] = httpx.post(base + "/articles", content=batch, timeout=300,
+                                      headers={"Authorization": f"Bearer {TOKEN}"}).status_code
+            done["post_at"] = time.perf_counter()
+
+        writer = threading.Thread(target=post)
+        writer.start()
+        time.sleep(1.0)
+        r = httpx.get(base + "/events", params={"limit": 1}, timeout=60)
+        answered = time.perf_counter()
+        writer.join()
+        assert r.status_code == 200 and done["post"] == 201
+        assert answered < done["post_at"], "the read waited for the ingest"
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -3,22 +3,26 @@
 Reading endpoints are paged by an opaque `cursor` (the storage row to continue after) and
 `limit`, and filter as the CLI does. Each request opens the store read-only, so the server never
 changes the database unless `allow_ingest` is on: then `POST /articles` runs the same read →
-extract → store code as `sitrep ingest`, behind a bearer token read from an environment
-variable, with request bodies over `max_body` bytes refused (413). Errors are JSON
+extract → store code as `sitrep ingest`, in a worker process of its own (reads never wait for an
+extraction), behind a bearer token read from an environment variable, with request bodies over
+`max_body` bytes refused (413). Errors are JSON
 (`{"detail": "..."}`) with the status code that fits; every SQL value is a bound parameter.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
-import typing
 import json
 import os
+import typing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, Iterator, Literal, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from . import __version__
 from .dialects import is_url
@@ -55,10 +59,21 @@ def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
     return west, south, east, north
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    worker = getattr(app.state, "ingest_worker", None)
+    if worker:
+        worker.start()  # the model loads while the server already answers reads
+    yield
+    if worker:
+        worker.stop()
+
+
 def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
                max_body: int = MAX_BODY) -> FastAPI:
-    app = FastAPI(title="sitrep", version=__version__,
+    app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan,
                   description="Sourced, geocoded PLOVER events read from news reports.")
+    app.add_exception_handler(_JSONError, lambda request, exc: JSONResponse(exc.body, status_code=exc.status))
 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
@@ -242,25 +257,78 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
             body += chunk
             if len(body) > max_body:
                 raise HTTPException(413, f"request body over {max_body:,} bytes")
-        # extraction is seconds of CPU: off the event loop, so reads go on while it runs
-        return await run_in_threadpool(_store_batch, db, body)
+        status, answer = await worker.run(db, body)
+        if status >= 400:
+            raise HTTPException(status, answer["detail"]) if set(answer) == {"detail"} else \
+                _JSONError(status, answer)
+        return JSONResponse(answer, status_code=status)
+
+    worker = IngestWorker()
+    app.state.ingest_worker = worker
 
 
-def _store_batch(db: Union[str, Path], body: bytes) -> dict[str, Any]:
-    """Read, extract and store a request's articles with the code `sitrep ingest` uses."""
+class _JSONError(Exception):
+    """An error answered with a JSON body of its own (the per-line results beside the detail)."""
+
+    def __init__(self, status: int, body: dict[str, Any]):
+        self.status, self.body = status, body
+
+
+class IngestWorker:
+    """One process that extracts and stores what `POST /articles` receives. Extraction is
+    seconds of CPU and holds the GIL, so in this process it would slow every read; there, reads
+    keep their own core, and each article's time budget (SIGALRM) works in its main thread.
+    The process starts with the server and loads the model once."""
+
+    def __init__(self) -> None:
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def start(self) -> None:
+        if self._pool is None:
+            import multiprocessing
+
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm_worker)
+
+    async def run(self, db: Union[str, Path], body: bytes) -> tuple[int, dict[str, Any]]:
+        self.start()
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, _store_batch, db, body)
+        except BrokenProcessPool:
+            self._pool = None  # the next request starts a new worker
+            return 503, {"detail": "the ingest worker stopped before it answered; nothing of this request "
+                                   "was stored after its last commit: send it again"}
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _warm_worker() -> None:
+    from .pipeline import nlp
+
+    nlp()
+
+
+def _store_batch(db: Union[str, Path], body: bytes) -> tuple[int, dict[str, Any]]:
+    """Read, extract and store a request's articles with the code `sitrep ingest` uses; returns
+    (status, JSON body): 201 when something was stored, 200 when every article was stored
+    already, 422 when none could be (each line's error in `results`)."""
     from .pipeline import extract_articles
-    from .read import InputError, json_lines
+    from .read import InputError
 
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise HTTPException(400, "the body is not UTF-8") from None
+        return 400, {"detail": "the body is not UTF-8"}
     if not text.strip():
-        raise HTTPException(400, "empty body: send a JSON object with 'text' or 'html', or JSON Lines of them")
+        return 400, {"detail": "empty body: send a JSON object with 'text' or 'html', JSON Lines of them, "
+                               "or a JSON array of them"}
     line = lambda where: int(where.rsplit(":", 1)[1])
     results: list[dict[str, Any]] = []
     articles = []
-    for item in json_lines(text, "request"):
+    for item in _request_articles(text):
         if isinstance(item, InputError):
             results.append({"line": line(item.where), "error": item.why})
         else:
@@ -276,9 +344,30 @@ def _store_batch(db: Union[str, Path], body: bytes) -> dict[str, Any]:
                 else:
                     results.append({"line": n, "article": article.id, "stored": False, "reason": "already stored"})
     except StoreError as exc:
-        raise HTTPException(503, str(exc)) from None
+        return 503, {"detail": str(exc)}
     results.sort(key=lambda r: r["line"])
-    return {"results": results}
+    if any(r.get("stored") for r in results):
+        return 201, {"results": results}
+    if all("error" not in r for r in results):
+        return 200, {"results": results}
+    return 422, {"detail": "nothing was stored: every article had an error", "results": results}
+
+
+def _request_articles(text: str):
+    """The articles of a request body: one JSON object (pretty-printed or not), a JSON array of
+    objects, or JSON Lines. Items are numbered from 1 as `request:N`."""
+    from .read import InputError, from_object, json_lines
+
+    try:
+        whole = json.loads(text)
+    except (ValueError, RecursionError):
+        yield from json_lines(text, "request")  # JSON Lines (or malformed: each line says why)
+        return
+    for n, obj in enumerate(whole if isinstance(whole, list) else [whole], 1):
+        try:
+            yield from_object(obj, f"request:{n}")
+        except InputError as exc:
+            yield exc
 
 
 def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ MAX_CHARS = 300_000    # ≈50,000 words: longer texts are books or dumps, not o
 MIN_WORDS = 5          # "Home | About" is navigation, not an article
 META_KEYS = ("published", "outlet", "url", "title", "language")
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputError(ValueError):
@@ -138,10 +140,12 @@ def from_html(html: str, where: str, meta: Optional[dict] = None) -> Article:
 
 
 def make_article(text: str, meta: dict, where: str) -> Article:
+    _check_unicode(text, "text", where)
     check_text(text, where)
     for key in ("title", "outlet", "url", "language"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise InputError(where, f"metadata {key!r} must be a string")
+        _check_unicode(meta.get(key), key, where)
     stamp = parse_timestamp(meta.get("published"), where)
     article = Article(
         text=text,
@@ -155,6 +159,14 @@ def make_article(text: str, meta: dict, where: str) -> Article:
     )
     check_language(article, where)
     return article
+
+
+def _check_unicode(value: Optional[str], key: str, where: str) -> None:
+    """JSON may escape a lone surrogate ("\\udc00"): no text can hold one, so no store can either."""
+    if value and LONE_SURROGATE.search(value):
+        at = LONE_SURROGATE.search(value).start()
+        raise InputError(where, f"{key} holds a lone surrogate (U+{ord(value[at]):04X} at character {at}): "
+                                "not Unicode text")
 
 
 def read_meta(path: Path) -> dict:
