@@ -22,9 +22,10 @@ import argparse
 import json
 import math
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from sitrep.models import headline  # noqa: E402 — the headline toll the store and exports give
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -84,11 +85,6 @@ def place_ok(gold: dict, loc) -> bool:
 def date_ok(gold: dict, date) -> bool:
     return bool(date.value) and date.value[:len(gold["date"])] == gold["date"] and (
         len(date.value) == len(gold["date"]) or gold.get("date_precision") in ("month", "year"))
-
-
-def headline(record, kind: str):
-    from sitrep.models import headline as top
-    return top(record.to_dict(), kind)
 
 
 def event_facts(g: dict, r) -> list[tuple[str, bool]]:

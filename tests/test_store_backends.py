@@ -83,7 +83,8 @@ def test_paging_and_filters(store_target, extractions):
         articles, _ = store.articles_page(limit=2)
         assert len(articles) == 2 and set(articles[0]) >= {"id", "title", "published"}
         listed = list(store.each_event())
-        assert [e["id"] for e in listed] == [e["id"] for e in everything]
+        assert [e.id for e, _ in listed] == [e["id"] for e in everything]
+        assert all(e.id.startswith(a.id[:12]) for e, a in listed)  # each event with its own article
         compact, _ = store.find_events(limit=10_000, compact=True)
         assert [e["id"] for e in compact] == [e["id"] for e in everything]
 

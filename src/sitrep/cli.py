@@ -274,22 +274,21 @@ def extract(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt
             sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
-            _event_table([_row(e, x.article) for e in x.events], title=x.article.source or x.article.id)
+            _event_table([_row(e) for e in x.events], title=x.article.source or x.article.id)
     if failures:
         raise typer.Exit(EXIT_INPUT)
 
 
-def _row(e, article) -> dict:
+def _row(e) -> dict:
+    """What the events table shows of an Event."""
     from .models import names
 
-    d = e.to_dict() if hasattr(e, "to_dict") else e
-    loc = d.get("location") or {}
-    figs = d.get("figures") or []
-    return {"id": d["id"], "type": d["type"], "mode": d.get("mode"), "main": d["main"],
-            "date": (d.get("date") or {}).get("value"), "location": loc.get("name"), "country": loc.get("country"),
-            "actor": _names(names(d, "actor") + names(d, "claimed")),
-            "target": _names(names(d, "target")),
-            "figures": ", ".join(f"{f['kind']} {f['value'] if f['value'] is not None else str(f['min']) + '+'}" for f in figs)}
+    loc = e.location
+    figures = ", ".join(f"{f.kind} {f.value if f.value is not None else str(f.min) + '+'}" for f in e.figures)
+    return {"id": e.id, "type": e.type, "mode": e.mode, "main": e.main, "date": e.date.value,
+            "location": loc.name if loc else None, "country": loc.country if loc else None,
+            "actor": _names(names(e, "actor") + names(e, "claimed")), "target": _names(names(e, "target")),
+            "figures": figures}
 
 
 def _names(found: list, keep: int = 2) -> str:
@@ -340,7 +339,9 @@ def events(db: str = DB_OPTION,
         for event in found:
             sys.stdout.write(json.dumps(event, ensure_ascii=False) + "\n")
         return
-    _event_table([_row(e, None) for e in found], title=f"{len(found)} event(s) in {db}")
+    from .models import Event
+
+    _event_table([_row(Event.from_dict(e)) for e in found], title=f"{len(found)} event(s) in {db}")
 
 
 @app.command()

@@ -18,7 +18,7 @@ import json
 from typing import Any, Iterable, Iterator, Optional, TextIO
 
 from .lexicon.outlets import outlet_name
-from .models import ROLE_GROUPS, Incident, headline, names
+from .models import ROLE_GROUPS, Article, Event, Extraction, Incident, Location, headline, names
 from .periods import value_range
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -48,37 +48,32 @@ def geo_precision(feature: Optional[str], basis: Optional[str]) -> Optional[int]
 
 
 def event_records(documents: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Flatten extraction documents into one POLECAT-style record per event."""
+    """Flatten extraction documents (the JSON contract) into one POLECAT-style record per event."""
     for doc in documents:
-        for e in doc["events"]:
-            yield event_record(e, doc["article"])
+        x = Extraction.from_dict(doc)
+        for e in x.events:
+            yield event_record(e, x.article)
 
 
-def event_record(e: dict[str, Any], art: dict[str, Any]) -> dict[str, Any]:
-    """One event of the JSON contract, with its article's metadata, as a POLECAT-style record."""
-    def by(*groups):
-        return [a for a in e["actors"] if any(a["role"] in ROLE_GROUPS[g] for g in groups)]
-    loc = e["location"] or {}
+def event_record(e: Event, art: Article) -> dict[str, Any]:
+    """One event, with its article's metadata, as a POLECAT-style record."""
+    def first(group: str, attribute: str) -> Any:
+        return _first(getattr(a, attribute) for a in e.actors if a.role in ROLE_GROUPS[group])
+    loc = e.location or Location(None, None, None, None, None, None, None)
     return {
-        "event_id": e["id"], "story_id": art["id"], "story_date": art["published"],
-        "event_date": e["date"]["value"], "date_precision": e["date"]["precision"],
-        "date_text": e["date"]["text"], "event_type": e["type"], "mode": e["mode"], "main": e["main"],
-        "actor": names(e, "actor"),
-        "actor_country": _first(a["country"] for a in by("actor")),
-        "actor_kind": _first(a["kind"] for a in by("actor")),
-        "recipient": names(e, "target"),
-        "recipient_country": _first(a["country"] for a in by("target")),
-        "alleged_perpetrators": names(e, "alleged"),
-        "claimed_by": names(e, "claimed"),
-        "location": loc.get("name"), "geonames_id": loc.get("geonames_id"), "lat": loc.get("lat"),
-        "lon": loc.get("lon"), "country": loc.get("country"), "admin1": loc.get("admin1"),
-        "geo_basis": loc.get("basis"), "feature": loc.get("feature"),
-        "origin": (e.get("origin") or {}).get("name"),
-        "weapons": [w["text"] for w in e["weapons"]], "figures": e["figures"],
+        "event_id": e.id, "story_id": art.id, "story_date": art.published,
+        "event_date": e.date.value, "date_precision": e.date.precision,
+        "date_text": e.date.text, "event_type": e.type, "mode": e.mode, "main": e.main,
+        "actor": names(e, "actor"), "actor_country": first("actor", "country"), "actor_kind": first("actor", "kind"),
+        "recipient": names(e, "target"), "recipient_country": first("target", "country"),
+        "alleged_perpetrators": names(e, "alleged"), "claimed_by": names(e, "claimed"),
+        "location": loc.name, "geonames_id": loc.geonames_id, "lat": loc.lat, "lon": loc.lon,
+        "country": loc.country, "admin1": loc.admin1, "geo_basis": loc.basis, "feature": loc.feature,
+        "origin": e.origin.name if e.origin else None,
+        "weapons": [w.text for w in e.weapons], "figures": [f.to_dict() for f in e.figures],
         "fatalities": headline(e, "killed"), "injured": headline(e, "injured"),
-        "evidence": [ev["sentence"] for ev in e["evidence"]],
-        "source": outlet_name(art.get("outlet"), art.get("url")), "url": art.get("url"),
-        "title": art.get("title"),
+        "evidence": [ev.sentence for ev in e.evidence],
+        "source": outlet_name(art.outlet, art.url), "url": art.url, "title": art.title,
     }
 
 
@@ -91,14 +86,14 @@ def write(documents: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     return _emit(_event_items(event_records(documents)), fmt, CSV_COLUMNS, out)
 
 
-def write_events(events: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """Write stored events (each with its `article`, as `Store.each_event` gives them)."""
-    return _emit(_event_items(event_record(e, e["article"]) for e in events), fmt, CSV_COLUMNS, out)
+def write_events(events: Iterable[tuple[Event, Article]], fmt: str, out: TextIO) -> int:
+    """Write stored events with their articles (as `Store.each_event` gives them)."""
+    return _emit(_event_items(event_record(e, a) for e, a in events), fmt, CSV_COLUMNS, out)
 
 
-def event_chunks(events: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
+def event_chunks(events: Iterable[tuple[Event, Article]], fmt: str) -> Iterator[str]:
     """The text `write_events` writes, in chunks as it is made (for a streamed response)."""
-    return _batched(_pieces(_event_items(event_record(e, e["article"]) for e in events), fmt, CSV_COLUMNS))
+    return _batched(_pieces(_event_items(event_record(e, a) for e, a in events), fmt, CSV_COLUMNS))
 
 
 def _batched(pieces: Iterable[str], size: int = 65536) -> Iterator[str]:

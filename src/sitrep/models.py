@@ -42,22 +42,22 @@ ROLE_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-def names(event: dict[str, Any], group: str) -> list[str]:
+def names(event: "Event", group: str) -> list[str]:
     """Names of an event's actors in a ROLE_GROUPS group, in order, once each."""
-    return list(dict.fromkeys(a["name"] for a in event["actors"] if a["role"] in ROLE_GROUPS[group]))
+    return list(dict.fromkeys(a.name for a in event.actors if a.role in ROLE_GROUPS[group]))
 
 
-def headline(event: dict[str, Any], kind: str) -> Optional[int]:
+def headline(event: "Event", kind: str) -> Optional[int]:
     """The figure of a kind an analyst quotes for the event: its own toll (never a subtotal or
     a period's total), the latest update where the toll was revised ("rose to 27"), else the
     highest number any source gives; a vague word ("dozens": its lower bound) only where no
     number exists; None when none."""
-    own = [f for f in event["figures"] if f["kind"] == kind and f.get("scope", "event") == "event"]
-    numbers = [f for f in own if f["qualifier"] != "vague"] or own
-    updates = [f for f in numbers if f.get("update")]
+    own = [f for f in event.figures if f.kind == kind and f.scope == "event"]
+    numbers = [f for f in own if f.qualifier != "vague"] or own
+    updates = [f for f in numbers if f.update]
     if updates:
         numbers = updates[-1:]
-    values = [f["value"] if f["value"] is not None else (f["min"] or 0) for f in numbers]
+    values = [f.value if f.value is not None else (f.min or 0) for f in numbers]
     return max(values) if values else None
 
 

@@ -28,7 +28,7 @@ from .dialects import Dialect, dialect_for
 from .incident_table import TABLES as INCIDENT_TABLES, IncidentTable
 from .lexicon.outlets import outlet_name
 from .merge import absorb, reports_of
-from .models import Article, Extraction, Incident, headline, names
+from .models import Article, Event, Extraction, Incident, headline, names
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles ({rowid}
@@ -208,36 +208,33 @@ class Store:
         doc = x.to_dict()
         self._run("INSERT INTO extractions (article_id, sitrep_version, document) VALUES (?,?,?)",
                         (a.id, __version__, json.dumps(doc)))
-        for e in doc["events"]:
-            loc = e["location"] or {}
+        for e, stored in zip(x.events, doc["events"]):
+            loc = e.location
+            where = (loc.name, loc.geonames_id, loc.lat, loc.lon, loc.country, loc.admin1, loc.basis) if loc else (None,) * 7
             self._run(
                 "INSERT INTO events (id, article_id, type, mode, main, trigger, date, date_precision, date_text, "
                 "location, geonames_id, lat, lon, country, admin1, location_basis, actor, target, killed, injured, "
                 "sentence, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (e["id"], a.id, e["type"], e["mode"], int(e["main"]), e["trigger"], e["date"]["value"],
-                 e["date"]["precision"], e["date"]["text"], loc.get("name"), loc.get("geonames_id"),
-                 loc.get("lat"), loc.get("lon"), loc.get("country"), loc.get("admin1"), loc.get("basis"),
+                (e.id, a.id, e.type, e.mode, int(e.main), e.trigger, e.date.value, e.date.precision, e.date.text,
+                 *where,
                  "; ".join(names(e, "actor")) or None, "; ".join(names(e, "target")) or None,
                  headline(e, "killed"), headline(e, "injured"),
-                 e["evidence"][0]["sentence"] if e["evidence"] else None, json.dumps(e)))
+                 e.evidence[0].sentence if e.evidence else None, json.dumps(stored)))
             self._run_many("INSERT INTO actors (event_id, role, name, kind, country, claim_id) VALUES (?,?,?,?,?,?)",
-                                [(e["id"], x["role"], x["name"], x["kind"], x["country"], x.get("claim"))
-                                 for x in e["actors"]])
+                           [(e.id, r.role, r.name, r.kind, r.country, r.claim) for r in e.actors])
             self._run_many("INSERT INTO figures (event_id, kind, value, min, max, qualifier, text, claim_id) "
-                                "VALUES (?,?,?,?,?,?,?,?)",
-                                [(e["id"], f["kind"], f["value"], f["min"], f["max"], f["qualifier"], f["text"],
-                                  f["source"]) for f in e["figures"]])
-        for c in doc["claims"]:
-            s = c["speaker"] or {}
+                           "VALUES (?,?,?,?,?,?,?,?)",
+                           [(e.id, f.kind, f.value, f.min, f.max, f.qualifier, f.text, f.source) for f in e.figures])
+        for c in x.claims:
+            who = c.speaker
             self._run("INSERT INTO claims (id, article_id, kind, stance, speaker, speaker_title, "
-                            "speaker_affiliation, anonymous, verb, about, date, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                            (c["id"], a.id, c["kind"], c["stance"], s.get("name"), s.get("title"),
-                             s.get("affiliation"), int(bool(s.get("anonymous"))), c["verb"], c["about"],
-                             c["date"], c["text"]))
+                      "speaker_affiliation, anonymous, verb, about, date, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                      (c.id, a.id, c.kind, c.stance, who and who.name, who and who.title, who and who.affiliation,
+                       int(bool(who and who.anonymous)), c.verb, c.about, c.date, c.text))
         self._run_many('INSERT INTO places (article_id, text, name, geonames_id, lat, lon, country, admin1, '
-                            'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
-                            [(a.id, p["text"], p["name"], p["geonames_id"], p["lat"], p["lon"], p["country"],
-                              p["admin1"], p["start"], p["end"]) for p in doc["places"]])
+                       'start, "end") VALUES (?,?,?,?,?,?,?,?,?,?)',
+                       [(a.id, p.text, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.start, p.end)
+                        for p in x.places])
         absorb(reports_of(x), self._incidents)
         return True
 
@@ -341,12 +338,14 @@ class Store:
                 events.append(event)
         return events, (rows[-1]["seq"] if more else None)
 
-    def each_event(self, **filters) -> Iterator[dict[str, Any]]:
-        """Every event `find_events` finds for these filters, page by page (each with `article`)."""
+    def each_event(self, **filters) -> Iterator[tuple[Event, Article]]:
+        """Every event `find_events` finds for these filters, page by page, read back as typed
+        records: (the event, its article's metadata; the text is not loaded)."""
         after = 0
         while True:
             page, after = self.find_events(**filters, limit=1000, after=after)
-            yield from page
+            for found in page:
+                yield Event.from_dict(found), Article(text="", **found["article"])
             if after is None:
                 return
 
