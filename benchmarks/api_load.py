@@ -204,6 +204,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--during-ingest", type=int, metavar="N", help="measure reads while N articles are POSTed")
+    ap.add_argument("--server-workers", type=int, default=1, help="sitrep serve --workers")
     ap.add_argument("--db", type=Path, help="reuse (or create) this store instead of a temporary one")
     args = ap.parse_args()
     db = args.db or Path(tempfile.mkdtemp(prefix="sitrep-load-")) / "load.db"
@@ -219,7 +220,8 @@ def main() -> int:
     port = free_port()
     token = hashlib.sha1(str(time.time_ns()).encode()).hexdigest()
     writes = ["--allow-ingest"] if args.during_ingest else []
-    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *writes],
+    server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *writes,
+                               "--workers", str(args.server_workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                               env={**os.environ, "SITREP_TOKEN": token})
     base = f"http://127.0.0.1:{port}"
@@ -238,7 +240,8 @@ def main() -> int:
                    f"articles ({seconds:.1f} s, {status})", out, seconds)
             return 0
         if shutil.which("wrk"):
-            print(f"{have:,} events, {args.clients} connections (wrk), {args.seconds:g} s per endpoint on loopback")
+            print(f"{have:,} events, {args.clients} connections (wrk), {args.seconds:g} s per endpoint on loopback, "
+                  f"{args.server_workers} server process(es)")
             for name, path in PATHS.items():
                 rate, p50, p95, p99, errors = run_wrk(base, path, args.clients, args.seconds, ids, name == "detail")
                 print(f"  {name:<14} {rate:7.1f} req/s   p50 {p50:6.0f} ms   p95 {p95:6.0f} ms   p99 {p99:6.0f} ms   "

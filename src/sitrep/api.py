@@ -77,17 +77,21 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
+    handles = ReadHandles(db)
+
     async def store() -> AsyncIterator[Store]:
         if not is_url(db) and not Path(db).exists():
             raise HTTPException(503, f"{db}: no such database")
         try:
-            handle = Store(db, readonly=True)
+            handle = handles.take()
         except StoreError as exc:
             raise HTTPException(503, str(exc)) from None
+        healthy = False
         try:
             yield handle
+            healthy = True
         finally:
-            handle.close()
+            handles.give(handle, healthy)
 
     async def event_filters(since: Optional[str] = Query(None, pattern=DATE, description="On or after YYYY[-MM[-DD]]"),
                       until: Optional[str] = Query(None, pattern=DATE, description="On or before YYYY[-MM[-DD]]"),
@@ -117,7 +121,8 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
             raise HTTPException(400, "limit is at most 1000 for full documents (5000 with view=compact)")
         items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor), raw=True, compact=view == "compact")
         # stored JSON is sent as it is, never parsed and re-serialised: a page costs one query
-        body = '{"items": [' + ", ".join(items) + '], "next_cursor": ' + json.dumps(_next(row)) + "}"
+        listed = items if view == "compact" else "[" + ", ".join(items) + "]"
+        body = '{"items": ' + listed + ', "next_cursor": ' + json.dumps(_next(row)) + "}"
         return Response(body, media_type="application/json")
 
     @app.get("/events/{event_id}", summary="One event with its evidence, figures and the claims about it")
@@ -267,6 +272,28 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
     app.state.ingest_worker = worker
 
 
+class ReadHandles:
+    """Read-only store handles kept open between requests: opening one (connecting, checking
+    the schema) costs more than a page's query. A handle that saw an error is closed, never
+    reused; at most `keep` wait idle."""
+
+    def __init__(self, db: Union[str, Path], keep: int = 8):
+        self.db, self.keep = db, keep
+        self._idle: list[Store] = []  # list.pop and list.append are atomic: threads may share it
+
+    def take(self) -> Store:
+        try:
+            return self._idle.pop()
+        except IndexError:
+            return Store(self.db, readonly=True)
+
+    def give(self, handle: Store, healthy: bool) -> None:
+        if healthy and len(self._idle) < self.keep:
+            self._idle.append(handle)
+        else:
+            handle.close()
+
+
 class _JSONError(Exception):
     """An error answered with a JSON body of its own (the per-line results beside the detail)."""
 
@@ -370,7 +397,24 @@ def _request_articles(text: str):
             yield exc
 
 
-def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False) -> None:
+SERVE_ENV = "SITREP_SERVE"  # how `serve` hands its settings to worker processes
+
+
+def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
+          workers: int = 1) -> None:
+    """Run the API; with `workers` > 1, that many server processes share the port (reads are
+    CPU-bound Python: one process uses one core)."""
     import uvicorn
 
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
+    if workers <= 1:
+        uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
+        return
+    os.environ[SERVE_ENV] = json.dumps({"db": str(db), "allow_ingest": allow_ingest})
+    uvicorn.run("sitrep.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
+
+
+def app_from_environment() -> FastAPI:
+    """The app a `serve` worker process builds, from the settings `serve` left in its environment."""
+    settings = json.loads(os.environ[SERVE_ENV])
+    return create_app(settings["db"], allow_ingest=settings["allow_ingest"])

@@ -444,16 +444,18 @@ def serve(db: str = DB_OPTION,
           host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback by default)."),
           port: int = typer.Option(8000, help="Port to listen on."),
           allow_ingest: bool = typer.Option(False, "--allow-ingest",
-                                            help="Add POST /articles, behind the bearer token in $SITREP_TOKEN.")):
+                                            help="Add POST /articles, behind the bearer token in $SITREP_TOKEN."),
+          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port (one core each).")):
     """Serve the store over HTTP: events, incidents, claims, articles, exports (OpenAPI at /docs)."""
     from .api import serve as run
 
     if allow_ingest and not os.environ.get("SITREP_TOKEN"):
         _fail("--allow-ingest needs a bearer token in the environment variable SITREP_TOKEN", EXIT_USAGE)
+    _positive(workers, "--workers")
     if not allow_ingest:
         _open_store(db, readonly=True).close()
     err.print(f"serving {escape(str(db))} on http://{host}:{port} (API docs at /docs)")
-    run(db, host=host, port=port, allow_ingest=allow_ingest)
+    run(db, host=host, port=port, allow_ingest=allow_ingest, workers=workers)
 
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The place gazetteer: build one from GeoNames dumps, "

@@ -16,6 +16,7 @@ from typing import Any, Union
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 WRITER_CACHE_KIB = 65_536  # SQLite's page cache for a writing connection (its default is 2 MiB)
+READER_CACHE_KIB = 32_768  # and for a reading one (a server keeps up to 8 open)
 
 
 def is_url(target: Union[str, Path]) -> bool:
@@ -67,6 +68,8 @@ class SQLite(Dialect):
             # a server may close a request's connection from another thread than the one that opened it
             db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
                                  check_same_thread=False)
+            # a server keeps its read handles open: pages read once stay cached for the next request
+            db.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         else:
             db = sqlite3.connect(self.path, timeout=30, isolation_level=None)  # the store BEGINs itself
             # a writer touches index pages all over a large file (random ids, the incident index): keep them

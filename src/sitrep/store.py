@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_country ON events(country);
+CREATE INDEX IF NOT EXISTS events_country_type ON events(country, type);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 """
@@ -68,9 +69,12 @@ CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 MIGRATIONS = {
     1: "ALTER TABLE articles ADD COLUMN published_at TEXT;",
     2: INCIDENT_TABLES,
+    # a page filtered by country and type walks only their rows, in storage order
+    3: "CREATE INDEX IF NOT EXISTS events_country_type ON events(country, type);",
 }
 REBUILDS = {2: "incidents"}
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
+READABLE_FROM = 3  # later steps add only indexes: a reader of this version can read a version-3 store
 ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
 ARTICLE_COLUMNS = ", ".join(f"a.{k}" for k in ARTICLE_KEYS)
 COMPACT_COLUMNS = ("e.id, e.type, e.mode, e.main, e.date, e.date_precision, e.date_text, e.location, e.country, "
@@ -113,7 +117,7 @@ class Store:
         if version == SCHEMA_VERSION or readonly:
             if readonly and version == 0:
                 raise StoreError(f"{self.label}: empty database, nothing stored yet")
-            if readonly and version < SCHEMA_VERSION:
+            if readonly and version < READABLE_FROM:
                 raise StoreError(f"{self.label}: schema version {version} is older than this sitrep's "
                                  f"({SCHEMA_VERSION}); run `sitrep migrate {self.label}` once")
             return
@@ -141,7 +145,12 @@ class Store:
         versions. A database holding other tables is someone else's: StoreError."""
         tables = self.dialect.tables(self.db)
         if "sitrep_meta" in tables:
-            version = int(self._run("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()[0])
+            row = self._run("SELECT value FROM sitrep_meta WHERE key='schema_version'").fetchone()
+            value = row[0] if row else None
+            if not (isinstance(value, str) and value.isascii() and value.isdigit()):
+                raise StoreError(f"{self.label}: its sitrep_meta table gives no schema version a sitrep wrote "
+                                 f"({value!r}); not a database sitrep can use as it is")
+            version = int(value)
         elif SITREP_TABLES <= tables:
             version = 1
         elif tables:
@@ -289,7 +298,8 @@ class Store:
                     compact: bool = False) -> tuple[list[Any], Optional[int]]:
         """One page of events (their JSON documents, with `article`), in storage order after
         row `after`; returns (events, the row to continue after, or None on the last page).
-        `raw=True` gives each event as JSON text, never parsed (what an HTTP response sends).
+        `raw=True` gives each event as JSON text, never parsed (what an HTTP response sends); with
+        `compact`, the whole page as one JSON array.
         `compact=True` gives what a list or a map shows (`COMPACT_KEYS`, read from columns, the
         document untouched), with the event's incident and how many outlets report it.
         Every value is a bound parameter: no SQL is built from what a caller sends."""
@@ -321,7 +331,8 @@ class Store:
                 f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
             more = len(rows) > limit
             items = [_compact(r) for r in rows[:limit]]
-            return ([json.dumps(i) for i in items] if raw else items), (rows[limit - 1]["seq"] if more else None)
+            # raw: one JSON array for the page, made in one call (what an HTTP response sends)
+            return (json.dumps(items) if raw else items), (rows[limit - 1]["seq"] if more else None)
         rows = self._run(
             f"SELECT e.rowid AS seq, e.document, {ARTICLE_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
             f"WHERE {' AND '.join(where)} ORDER BY e.rowid LIMIT ?", [*args, limit + 1]).fetchall()
