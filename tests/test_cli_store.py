@@ -183,3 +183,56 @@ def test_cli_and_http_api_agree_on_events_and_exports(db):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_date_filters_compare_each_date_at_its_precision(tmp_path):
+    """A week, a month and a day each begin on a day: an event dated '2024-W25' (17–23 June) is
+    inside June and outside July, whatever the precision of the filter; an older store gets the
+    column filled by its migration."""
+    import sitrep
+    from sitrep.store import SCHEMA_VERSION, Store
+
+    text = "Gunmen killed {n} people in Kaduna, police said. The attackers fled into the forest."
+    dated = {}
+    path = tmp_path / "weeks.db"
+    with Store(path) as store:
+        for n, (value, precision) in enumerate([("2024-W25", "week"), ("2024-06", "month"), ("2024-07-02", "day"),
+                                                ("2024", "year")], 3):
+            x = sitrep.extract(text.format(n=n), published="2024-07-05")
+            x.events[0].date.value, x.events[0].date.precision = value, precision
+            store.add(x)
+            dated[value] = x.events[0].id
+
+    def ids(db, **filters):
+        with Store(db, readonly=True) as store:
+            return {e["id"] for e in store.find_events(**filters, limit=100)[0]} & set(dated.values())
+
+    for db in (path, _as_version_4(path, tmp_path)):
+        assert ids(db, since="2024-06", until="2024-06") == {dated["2024-W25"], dated["2024-06"]}
+        assert ids(db, since="2024-06-17", until="2024-06-17") == {dated["2024-W25"]}  # the week begins that day
+        assert ids(db, since="2024-07") == {dated["2024-07-02"]}
+        assert ids(db, until="2024-03") == {dated["2024"]}  # a year begins on 1 January
+        with Store(db, readonly=True) as store:
+            assert store._version() == SCHEMA_VERSION
+    assert sitrep_cli_fails("events", "--db", str(path), "--since", "2024-13")
+
+
+def _as_version_4(path, tmp_path):
+    """A copy of the store as a version-4 sitrep left it (no date_start), migrated by `sitrep migrate`."""
+    import shutil
+
+    old = tmp_path / "v4.db"
+    shutil.copy(path, old)
+    con = sqlite3.connect(old)
+    con.execute("DROP INDEX events_date_start")
+    con.execute("ALTER TABLE events DROP COLUMN date_start")
+    con.execute("UPDATE sitrep_meta SET value = '4' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    assert sitrep("migrate", old).returncode == 0
+    return old
+
+
+def sitrep_cli_fails(*args) -> bool:
+    run = sitrep(*args)
+    return run.returncode == 2 and len(run.stderr.strip().splitlines()) == 1

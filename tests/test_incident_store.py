@@ -62,6 +62,9 @@ def test_an_older_database_is_migrated_and_its_incidents_built(tmp_path):
         expected = snapshot(store)
         for table in ("incidents", "incident_events", "incident_keys", "incident_aliases"):
             store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("DROP INDEX events_date_start")  # and what versions 3 and 4 added
+        store.db.execute("ALTER TABLE events DROP COLUMN date_start")
+        store.db.execute("DROP INDEX events_country_type")
         store.db.execute("UPDATE sitrep_meta SET value = '2' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="sitrep migrate"):
         Store(path, readonly=True)

@@ -27,6 +27,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from . import __version__
 from .dialects import is_url
 from .models import EventType, Role, Stance
+from .periods import first_day
 from .store import Store, StoreError
 
 STANCES = typing.get_args(Stance)
@@ -106,6 +107,9 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                       ) -> dict[str, Any]:
         if type is not None and type.upper() not in TYPES:
             raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
+        for name, value in (("since", since), ("until", until)):
+            if value is not None and first_day(value) is None:
+                raise HTTPException(400, f"{name} {value!r} is not a real date (YYYY[-MM[-DD]])")
         return {"since": since, "until": until, "type": type, "mode": mode, "country": country,
                 "bbox": _bbox(bbox), "actor": actor, "text": q, "main_only": main, "contested": contested}
 

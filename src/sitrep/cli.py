@@ -23,6 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from .periods import first_day
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news reports about conflict into a sourced, geocoded PLOVER event database.")
@@ -48,7 +49,7 @@ def _fail(message: object, code: int):
 
 
 def _date_option(value: Optional[str], name: str) -> Optional[str]:
-    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+    if value is not None and (not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or first_day(value) is None):
         _fail(f"{name} {value!r}: expected a date YYYY-MM-DD (or YYYY-MM, YYYY)", EXIT_USAGE)
     return value
 

@@ -19,7 +19,7 @@ from typing import Any, Iterable, Iterator, Optional, TextIO
 
 from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Article, Event, Extraction, Incident, Location, headline, names
-from .periods import value_range
+from .periods import first_day
 
 FORMATS = ("jsonl", "csv", "geojson")
 CSV_COLUMNS = [
@@ -36,8 +36,7 @@ GEO_PRECISION = {"local": 1, "landmark": 1, "city": 1, "admin2": 2, "natural": 2
 def iso_day(value: Optional[str], precision: Optional[str] = None) -> Optional[str]:
     """A date value as an ISO day any spreadsheet or pandas reads: the day itself, or the first
     day of the week, month or year it names ('2024-W25' → '2024-06-17'); None when it has none."""
-    span = value_range(value, precision)
-    return span[0].isoformat() if span else None
+    return first_day(value, precision)
 
 
 def geo_precision(feature: Optional[str], basis: Optional[str]) -> Optional[int]:

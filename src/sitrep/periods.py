@@ -7,7 +7,8 @@ from typing import Optional
 
 
 def date_range(value: Optional[str]) -> Optional[tuple[date, date]]:
-    """First and last day an ISO/TIMEX value covers: '2021-02' → Feb 1..28, '2021-W07' → its week."""
+    """First and last day an ISO/TIMEX value covers: '2021-02' → Feb 1..28, '2021-W07' → its week,
+    '2021-Q1' and '2021-H2' their months; None for a value with no such span (or not a real date)."""
     if not value:
         return None
     try:
@@ -21,6 +22,12 @@ def date_range(value: Optional[str]) -> Optional[tuple[date, date]]:
             first = date(int(value[:4]), int(value[5:]), 1)
             nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
             return first, nxt - timedelta(days=1)
+        if re.fullmatch(r"\d{4}-Q[1-4]", value):  # a quarter
+            first = date(int(value[:4]), 3 * int(value[6]) - 2, 1)
+            return first, date_range(f"{value[:4]}-{3 * int(value[6]):02d}")[1]
+        if re.fullmatch(r"\d{4}-H[12]", value):  # a half year
+            return (date(int(value[:4]), 1, 1), date(int(value[:4]), 6, 30)) if value[6] == "1" else \
+                (date(int(value[:4]), 7, 1), date(int(value[:4]), 12, 31))
         if re.fullmatch(r"\d{4}", value):
             return date(int(value), 1, 1), date(int(value), 12, 31)
     except ValueError:
@@ -38,3 +45,15 @@ def value_range(value: Optional[str], precision: Optional[str] = None) -> Option
         value = value[:10]
     return date_range(value)
 
+
+
+def first_day(value: Optional[str], precision: Optional[str] = None) -> Optional[str]:
+    """The ISO day a stored date value begins on ('2024-W25' → '2024-06-17'); None when it has none."""
+    span = value_range(value, precision)
+    return span[0].isoformat() if span else None
+
+
+def last_day(value: Optional[str], precision: Optional[str] = None) -> Optional[str]:
+    """The ISO day a stored date value ends on ('2024-03' → '2024-03-31'); None when it has none."""
+    span = value_range(value, precision)
+    return span[1].isoformat() if span else None

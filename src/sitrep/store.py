@@ -29,6 +29,7 @@ from .incident_table import TABLES as INCIDENT_TABLES, IncidentTable
 from .lexicon.outlets import outlet_name
 from .merge import absorb, reports_of
 from .models import Article, Event, Extraction, Incident, headline, names
+from .periods import first_day, last_day
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles ({rowid}
@@ -60,21 +61,22 @@ CREATE TABLE IF NOT EXISTS places (
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_country ON events(country);
-CREATE INDEX IF NOT EXISTS events_country_type ON events(country, type);
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 """
 # Versioned migrations: MIGRATIONS[n] takes a version-n database to version n+1.
-# A step may hold several statements; after a step that adds tables, `REBUILDS` says what to fill.
+# A step may hold several statements; after a step that adds tables or columns, `REBUILDS` says what to fill.
 MIGRATIONS = {
     1: "ALTER TABLE articles ADD COLUMN published_at TEXT;",
     2: INCIDENT_TABLES,
     # a page filtered by country and type walks only their rows, in storage order
     3: "CREATE INDEX IF NOT EXISTS events_country_type ON events(country, type);",
+    # the first day of an event's date at any precision ('2024-W25' → 2024-06-17): what date filters compare
+    4: "ALTER TABLE events ADD COLUMN date_start TEXT; CREATE INDEX IF NOT EXISTS events_date_start ON events(date_start);",
 }
-REBUILDS = {2: "incidents"}
-SCHEMA_VERSION = 4
-READABLE_FROM = 3  # later steps add only indexes: a reader of this version can read a version-3 store
+REBUILDS = {2: "incidents", 4: "date_start"}
+SCHEMA_VERSION = 5
+READABLE_FROM = 5  # the version whose columns this sitrep's queries read (later steps may add only indexes)
 ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
 ARTICLE_COLUMNS = ", ".join(f"a.{k}" for k in ARTICLE_KEYS)
 COMPACT_COLUMNS = ("e.id, e.type, e.mode, e.main, e.date, e.date_precision, e.date_text, e.location, e.country, "
@@ -136,6 +138,8 @@ class Store:
                     self._run(statement)
                 if REBUILDS.get(step) == "incidents" and not fresh:
                     self._rebuild_incidents()
+                if REBUILDS.get(step) == "date_start" and not fresh:
+                    self._fill_date_start()
             self._run("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
             self._run("INSERT INTO sitrep_meta VALUES ('schema_version', ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
@@ -223,12 +227,13 @@ class Store:
             self._run(
                 "INSERT INTO events (id, article_id, type, mode, main, trigger, date, date_precision, date_text, "
                 "location, geonames_id, lat, lon, country, admin1, location_basis, actor, target, killed, injured, "
-                "sentence, document) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "sentence, document, date_start) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (e.id, a.id, e.type, e.mode, int(e.main), e.trigger, e.date.value, e.date.precision, e.date.text,
                  *where,
                  "; ".join(names(e, "actor")) or None, "; ".join(names(e, "target")) or None,
                  headline(e, "killed"), headline(e, "injured"),
-                 e.evidence[0].sentence if e.evidence else None, json.dumps(stored)))
+                 e.evidence[0].sentence if e.evidence else None, json.dumps(stored),
+                 first_day(e.date.value, e.date.precision)))
             self._run_many("INSERT INTO actors (event_id, role, name, kind, country, claim_id) VALUES (?,?,?,?,?,?)",
                            [(e.id, r.role, r.name, r.kind, r.country, r.claim) for r in e.actors])
             self._run_many("INSERT INTO figures (event_id, kind, value, min, max, qualifier, text, claim_id) "
@@ -283,6 +288,11 @@ class Store:
             raise StoreError(f"{self.label}: cannot rebuild incidents ({_one_line(exc)})") from None
         return self._incidents.counts()["incidents"]
 
+    def _fill_date_start(self) -> None:
+        rows = self._run("SELECT id, date, date_precision FROM events WHERE date IS NOT NULL").fetchall()
+        self._run_many("UPDATE events SET date_start = ? WHERE id = ?",
+                       [(first_day(r["date"], r["date_precision"]), r["id"]) for r in rows])
+
     def _rebuild_incidents(self) -> None:
         self._incidents.clear()
         for x in self._incidents.stored_extractions():
@@ -304,7 +314,10 @@ class Store:
         document untouched), with the event's incident and how many outlets report it.
         Every value is a bound parameter: no SQL is built from what a caller sends."""
         where, args = ["e.rowid > ?"], [after]
-        for clause, value in (("e.date >= ?", since), ("e.date <= ?", until and until + "\uffff"),
+        # an event is inside [since, until] when its date begins there, at whatever precision
+        # both are written: '2024-W25' begins on 2024-06-17, inside --since 2024-06 --until 2024-06
+        for clause, value in (("e.date_start >= ?", since and first_day(since)),
+                              ("e.date_start <= ?", until and last_day(until)),
                               ("e.type = ?", type and type.upper()), ("e.mode = ?", mode),
                               ("e.country = ?", country and country.upper())):
             if value:
