@@ -250,3 +250,54 @@ def test_schemathesis_finds_no_server_error(server, tmp_path):
                           "--max-examples", "25", "--phases", "examples,coverage,fuzzing"],
                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
     assert run.returncode == 0, run.stdout[-3000:]
+
+
+def test_a_password_in_the_url_is_never_shown(tmp_path, capfd):
+    """`?password=` is masked like `user:pass@`: in CLI errors, in the server's log, and the 503 a
+    client sees says nothing of the database's user, host, port or name."""
+    secret = "s3cr3t-pw"
+    for url in (f"postgresql://bob@127.0.0.1:1/sitrepdb?password={secret}&connect_timeout=2",
+                f"postgresql://bob:{secret}@127.0.0.1:1/sitrepdb?connect_timeout=2"):
+        run = subprocess.run([sys.executable, "-m", "sitrep", "events", "--db", url], capture_output=True, text=True,
+                             timeout=60)
+        assert run.returncode == 3 and secret not in run.stderr + run.stdout and "***" in run.stderr
+        from sitrep.api import create_app
+
+        r = _in_process(create_app(url), "/events")
+        assert r.status_code == 503 and r.headers["retry-after"]
+        assert not any(word in r.text for word in (secret, "bob", "5432", ":1", "sitrepdb", "127.0.0.1")), r.text
+        log = capfd.readouterr().err
+        assert "sitrepdb" in log and secret not in log  # the operator's log says why, masked
+
+
+def _in_process(app, path):
+    import asyncio
+
+    async def get():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
+            return await client.get(path)
+    return asyncio.run(get())
+
+
+def test_host_header_must_name_this_server(server):
+    """DNS rebinding: a page on attacker.example resolving to 127.0.0.1 sends Host: attacker.example."""
+    r = httpx.get(server + "/events", headers={"Host": "attacker.example"})
+    assert r.status_code == 400 and "attacker.example" in r.json()["detail"]
+    assert httpx.get(server + "/", headers={"Host": "evil.test:80"}).status_code == 400
+    port = server.rsplit(":", 1)[1]
+    assert httpx.get(server + "/events", headers={"Host": f"localhost:{port}"}).status_code == 200
+
+
+def test_allowed_hosts_follow_the_listening_address():
+    from sitrep.api import allowed_hosts_for
+
+    assert "example.org" not in allowed_hosts_for("127.0.0.1") and "localhost" in allowed_hosts_for("127.0.0.1")
+    assert "sitrep.lan" in allowed_hosts_for("127.0.0.1", ["sitrep.lan"])
+    assert allowed_hosts_for("0.0.0.0") is None  # listening everywhere: names are the operator's choice
+    assert "sitrep.lan" in allowed_hosts_for("0.0.0.0", ["sitrep.lan"])
+
+
+def test_docs_page_is_served_from_the_package(server):
+    page = httpx.get(server + "/docs").text
+    assert "cdn" not in page.lower() and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
+    assert httpx.get(server + "/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

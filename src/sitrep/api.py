@@ -14,6 +14,7 @@ import asyncio
 import hmac
 import json
 import os
+import sys
 import typing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +26,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
 from . import __version__
-from .dialects import is_url
+from .dialects import is_url, redact
 from .models import EventType, Role, Stance
 from .periods import first_day
 from .store import Store, StoreError
@@ -70,11 +71,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker.stop()
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def allowed_hosts_for(host: str, extra: Optional[list[str]] = None) -> Optional[list[str]]:
+    """The Host header values a server listening on `host` answers: on loopback only loopback
+    names (a web page the user visits cannot read the store by DNS rebinding), plus `extra`;
+    on another address `extra` if given, else any."""
+    if host in LOOPBACK_NAMES or host.startswith("127."):
+        return [*LOOPBACK_NAMES, host, *(extra or [])]
+    return [*LOOPBACK_NAMES, host, *extra] if extra else None
+
+
 def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
-               max_body: int = MAX_BODY) -> FastAPI:
-    app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan,
+               max_body: int = MAX_BODY, allowed_hosts: Optional[typing.Sequence[str]] = LOOPBACK_NAMES) -> FastAPI:
+    app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan, docs_url=None, redoc_url=None,
                   description="Sourced, geocoded PLOVER events read from news reports.")
     app.add_exception_handler(_JSONError, lambda request, exc: JSONResponse(exc.body, status_code=exc.status))
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed={h.lower().strip("[]") for h in allowed_hosts})
 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
@@ -82,11 +97,11 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
 
     async def store() -> AsyncIterator[Store]:
         if not is_url(db) and not Path(db).exists():
-            raise HTTPException(503, f"{db}: no such database")
+            raise _unavailable(f"{db}: no such database")
         try:
             handle = handles.take()
         except StoreError as exc:
-            raise HTTPException(503, str(exc)) from None
+            raise _unavailable(str(exc)) from None
         healthy = False
         try:
             yield handle
@@ -242,6 +257,16 @@ def _add_dashboard(app: FastAPI) -> None:
         words = {"types": TYPES, "stances": STANCES, "roles": typing.get_args(Role)}
         return Response(f"window.SITREP_VOCABULARY = {json.dumps(words)};\n", media_type="text/javascript")
 
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI from the package's own copy: the page works offline and tells no CDN who reads it."""
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="sitrep API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(WEB / "index.html", headers={
@@ -274,6 +299,32 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
 
     worker = IngestWorker()
     app.state.ingest_worker = worker
+
+
+class HostCheck:
+    """Refuses (400) a request whose Host header names a host this server does not answer to."""
+
+    def __init__(self, app, allowed: set[str]):
+        self.app, self.allowed = app, allowed
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            given = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+            name = given.rsplit(":", 1)[0] if given.count(":") == 1 or given.startswith("[") else given
+            if name.lower().strip("[]") not in self.allowed:
+                response = JSONResponse({"detail": f"Host {given[:100]!r} is not a name this server answers to "
+                                                   "(sitrep serve --allowed-host NAME adds one)"}, status_code=400)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _unavailable(why: str) -> HTTPException:
+    """503 for a database the server cannot read: why goes to the server's log (its operator),
+    never to the client (who may not be trusted with the database's user, host or file)."""
+    print(f"sitrep serve: {redact(why)}", file=sys.stderr, flush=True)
+    return HTTPException(503, "the database is unavailable; the server's log says why",
+                         headers={"Retry-After": "30"})
 
 
 class ReadHandles:
@@ -405,15 +456,17 @@ SERVE_ENV = "SITREP_SERVE"  # how `serve` hands its settings to worker processes
 
 
 def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
-          workers: int = 1) -> None:
+          workers: int = 1, allowed_hosts: Optional[list[str]] = None) -> None:
     """Run the API; with `workers` > 1, that many server processes share the port (reads are
     CPU-bound Python: one process uses one core)."""
     import uvicorn
 
+    hosts = allowed_hosts_for(host, allowed_hosts)
     if workers <= 1:
-        uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, allow_ingest=allow_ingest, allowed_hosts=hosts), host=host, port=port,
+                    log_level="warning", timeout_keep_alive=5)
         return
-    os.environ[SERVE_ENV] = json.dumps({"db": str(db), "allow_ingest": allow_ingest})
+    os.environ[SERVE_ENV] = json.dumps({"db": str(db), "allow_ingest": allow_ingest, "allowed_hosts": hosts})
     uvicorn.run("sitrep.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
 
@@ -421,4 +474,4 @@ def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow
 def app_from_environment() -> FastAPI:
     """The app a `serve` worker process builds, from the settings `serve` left in its environment."""
     settings = json.loads(os.environ[SERVE_ENV])
-    return create_app(settings["db"], allow_ingest=settings["allow_ingest"])
+    return create_app(settings["db"], allow_ingest=settings["allow_ingest"], allowed_hosts=settings["allowed_hosts"])

@@ -23,6 +23,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from . import __version__
+from .dialects import redact
 from .periods import first_day
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -342,7 +343,7 @@ def events(db: str = DB_OPTION,
         return
     from .models import Event
 
-    _event_table([_row(Event.from_dict(e)) for e in found], title=f"{len(found)} event(s) in {db}")
+    _event_table([_row(Event.from_dict(e)) for e in found], title=f"{len(found)} event(s) in {redact(db)}")
 
 
 @app.command()
@@ -351,7 +352,7 @@ def show(event_id: str, db: str = DB_OPTION):
     with _open_store(db, readonly=True) as store:
         event = store.event(event_id)
     if event is None:
-        _fail(f"no event {event_id!r} in {db}", 1)
+        _fail(f"no event {event_id!r} in {redact(db)}", 1)
     sys.stdout.write(json.dumps(event, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -437,7 +438,7 @@ def migrate(db: str = typer.Argument("sitrep.db", help="SQLite file or postgresq
     """Bring a database of an older sitrep up to this version's schema (once; ingest does it too)."""
     with _open_store(db) as store:
         counts = store.counts()
-    err.print(f"{escape(db)}: schema up to date ({counts['articles']} article(s), {counts['incidents']} incident(s))")
+    err.print(f"{escape(redact(db))}: schema up to date ({counts['articles']} article(s), {counts['incidents']} incident(s))")
 
 
 @app.command()
@@ -446,7 +447,11 @@ def serve(db: str = DB_OPTION,
           port: int = typer.Option(8000, help="Port to listen on."),
           allow_ingest: bool = typer.Option(False, "--allow-ingest",
                                             help="Add POST /articles, behind the bearer token in $SITREP_TOKEN."),
-          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port (one core each).")):
+          workers: int = typer.Option(1, "--workers", help="Server processes sharing the port (one core each)."),
+          allowed_host: Optional[List[str]] = typer.Option(None, "--allowed-host",
+                                                            help="A Host name clients may use besides loopback "
+                                                                 "ones (repeat for more); on another --host "
+                                                                 "than loopback, only these and it are answered.")):
     """Serve the store over HTTP: events, incidents, claims, articles, exports (OpenAPI at /docs)."""
     from .api import serve as run
 
@@ -455,8 +460,8 @@ def serve(db: str = DB_OPTION,
     _positive(workers, "--workers")
     if not allow_ingest:
         _open_store(db, readonly=True).close()
-    err.print(f"serving {escape(str(db))} on http://{host}:{port} (API docs at /docs)")
-    run(db, host=host, port=port, allow_ingest=allow_ingest, workers=workers)
+    err.print(f"serving {escape(redact(db))} on http://{host}:{port} (API docs at /docs)")
+    run(db, host=host, port=port, allow_ingest=allow_ingest, workers=workers, allowed_hosts=allowed_host)
 
 
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The place gazetteer: build one from GeoNames dumps, "

@@ -86,6 +86,13 @@ class SQLite(Dialect):
         return (sqlite3.Error,)
 
 
+def redact(text: object) -> str:
+    """A database URL or message with every password masked: `user:secret@host` and
+    `password=secret` (in a URL's query or a connection string) print as `***`."""
+    text = re.sub(r"//([^:/@\s]*):[^@/\s]*@", r"//\1:***@", str(text))
+    return re.sub(r"(?i)(\bpassword\s*=\s*)('[^']*'|[^&\s]*)", r"\1***", text)
+
+
 class PostgreSQL(Dialect):
     name = "postgresql"
     begin = "BEGIN ISOLATION LEVEL READ COMMITTED"
@@ -94,7 +101,7 @@ class PostgreSQL(Dialect):
 
     def __init__(self, url: str):
         self.url = url.replace("postgresql+psycopg://", "postgresql://", 1)
-        self.label = re.sub(r"//([^:/@]+):[^@/]*@", r"//\1:***@", self.url)  # never print a password
+        self.label = redact(self.url)
 
     def connect(self, readonly: bool):
         try:

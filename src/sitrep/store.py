@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 
 from . import __version__
-from .dialects import Dialect, dialect_for
+from .dialects import Dialect, dialect_for, redact
 from .incident_table import TABLES as INCIDENT_TABLES, IncidentTable
 from .lexicon.outlets import outlet_name
 from .merge import absorb, reports_of
@@ -463,7 +463,7 @@ def _without_rowid(row) -> dict[str, Any]:
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())
+    return redact(" ".join(str(exc).split()))
 
 
 def _like(text: str) -> str:
