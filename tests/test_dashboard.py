@@ -244,3 +244,14 @@ def test_readable_at_1280_by_720(browser, site, tmp_path):
         box = page.locator(part).bounding_box()
         assert box and box["width"] > 100 and box["height"] > 30, (part, box)
     screenshot(page, tmp_path, "dashboard-1280x720.png")
+
+
+def test_api_docs_render_offline(browser, site, tmp_path):
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)  # the operations are drawn
+    assert page.locator(".swagger-ui .opblock").count() >= 8
+    assert all(r.startswith(site) or r.startswith("data:") for r in requests), [r for r in requests if not r.startswith(site)]
+    page.screenshot(path=str(tmp_path / "docs.png"))
