@@ -18,6 +18,13 @@ page.
 (`--allow-ingest`), one client POSTs N articles (the samples' texts, each made new) as one JSON
 Lines request, and 4 clients read the compact list page and event details until it is answered.
 Target: read p95 under 100 ms.
+
+`--heavy N` is the hostile morning: while N articles are POSTed, `--clients` clients cycle through
+`/incidents?limit=100` and whole-store exports (`/export/csv`, `/export/geojson`,
+`/export/incidents/csv`, reading each to its end) and one client times `/events?limit=1`. Prints
+the answers by status (503s are the server refusing more exports than it streams at once, with
+Retry-After), the probe's p95 and the server's resident memory (all its processes) over the run.
+Target: no status but 200 and 503, memory flat, probe p95 under 200 ms.
 """
 from __future__ import annotations
 
@@ -187,6 +194,72 @@ async def during_ingest(base: str, n: int, ids: list[str], token: str) -> tuple[
     return posted["seconds"], posted["status"], out
 
 
+def rss_mb(pid: int) -> tuple[float, float]:
+    """Resident memory of a process and of its children together, in MB (Linux /proc)."""
+    def one(p: int) -> float:
+        try:
+            line = next(x for x in Path(f"/proc/{p}/status").read_text().splitlines() if x.startswith("VmRSS:"))
+            return int(line.split()[1]) / 1024
+        except (OSError, StopIteration):
+            return 0.0
+    try:
+        children = [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        children = []
+    return one(pid), sum(one(c) for c in children)
+
+
+async def heavy_morning(base: str, n: int, clients: int, token: str, server_pid: int) -> dict:
+    """Heavy readers and a probe while one POST stores n articles (see the module's docstring)."""
+    import collections
+
+    import httpx
+
+    body = ingest_body(n)
+    state = {"done": False}
+    statuses: collections.Counter = collections.Counter()
+    probe: list[float] = []
+    memory: list[float] = []
+    paths = ["/incidents?limit=100", "/export/csv", "/export/geojson", "/export/incidents/csv"]
+
+    async def post() -> None:
+        async with httpx.AsyncClient(timeout=900) as http:
+            await http.post(base + "/articles", content=body, headers={"Authorization": f"Bearer {token}"})
+        state["done"] = True
+
+    async def heavy(k: int, http) -> None:
+        i = k
+        while not state["done"]:
+            try:
+                async with http.stream("GET", base + paths[i % len(paths)]) as r:
+                    async for _ in r.aiter_bytes():
+                        pass
+                    statuses[r.status_code] += 1
+                    if r.status_code == 503:
+                        await asyncio.sleep(0.5)  # as a client honouring Retry-After would, a little sooner
+            except httpx.HTTPError as exc:
+                statuses[type(exc).__name__] += 1
+            i += 1
+
+    async def timed(http) -> None:
+        while not state["done"]:
+            start = time.perf_counter()
+            r = await http.get(base + "/events?limit=1")
+            probe.append(time.perf_counter() - start)
+            statuses[f"probe {r.status_code}"] += 1
+            await asyncio.sleep(0.05)
+
+    async def sample() -> None:
+        while not state["done"]:
+            memory.append(rss_mb(server_pid))
+            await asyncio.sleep(1)
+
+    limits = httpx.Limits(max_connections=clients + 2)
+    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
+        await asyncio.gather(post(), sample(), timed(http), *(heavy(k, http) for k in range(clients)))
+    return {"statuses": dict(statuses), "probe": probe, "memory": memory}
+
+
 def report(title: str, out: dict, seconds: float) -> None:
     print(title)
     for name, (times, errors) in out.items():
@@ -205,6 +278,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--during-ingest", type=int, metavar="N", help="measure reads while N articles are POSTed")
     ap.add_argument("--server-workers", type=int, default=1, help="sitrep serve --workers")
+    ap.add_argument("--heavy", type=int, metavar="N", help="heavy readers while N articles are POSTed")
     ap.add_argument("--db", type=Path, help="reuse (or create) this store instead of a temporary one")
     args = ap.parse_args()
     db = args.db or Path(tempfile.mkdtemp(prefix="sitrep-load-")) / "load.db"
@@ -219,7 +293,7 @@ def main() -> int:
     ids = [r[0] for r in sqlite3.connect(db).execute("SELECT id FROM events ORDER BY random() LIMIT 2000")]
     port = free_port()
     token = hashlib.sha1(str(time.time_ns()).encode()).hexdigest()
-    writes = ["--allow-ingest"] if args.during_ingest else []
+    writes = ["--allow-ingest"] if args.during_ingest or args.heavy else []
     server = subprocess.Popen([sys.executable, "-m", "sitrep", "serve", "--db", str(db), "--port", str(port), *writes,
                                "--workers", str(args.server_workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -234,6 +308,20 @@ def main() -> int:
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
+        if args.heavy:
+            start = time.perf_counter()
+            out = asyncio.run(heavy_morning(base, args.heavy, args.clients, token, server.pid))
+            q = statistics.quantiles(out["probe"], n=100) if len(out["probe"]) > 1 else [0] * 99
+            print(f"{have:,} events; {args.clients} clients on /incidents and exports while POST /articles stores "
+                  f"{args.heavy} articles ({time.perf_counter() - start:.0f} s)")
+            print(f"  answers: {out['statuses']}")
+            print(f"  /events?limit=1 probe: {len(out['probe'])} requests, p50 {1000 * q[49]:.0f} ms, "
+                  f"p95 {1000 * q[94]:.0f} ms, max {1000 * max(out['probe'], default=0):.0f} ms")
+            server_mb = [m[0] for m in out["memory"]]
+            worker_mb = [m[1] for m in out["memory"]]
+            print(f"  server process memory: first {server_mb[0]:.0f} MB, max {max(server_mb):.0f} MB, "
+                  f"last {server_mb[-1]:.0f} MB; its ingest worker (the model loaded once): max {max(worker_mb):.0f} MB")
+            return 0
         if args.during_ingest:
             seconds, status, out = asyncio.run(during_ingest(base, args.during_ingest, ids, token))
             report(f"{have:,} events; reads by 4 clients (httpx) while POST /articles stores {args.during_ingest} "

@@ -301,3 +301,36 @@ def test_docs_page_is_served_from_the_package(server):
     page = httpx.get(server + "/docs").text
     assert "cdn" not in page.lower() and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
     assert httpx.get(server + "/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_heavy_streams_are_bounded_and_free_their_slot_however_they_end():
+    """Five exports at once: the fifth is refused at once (503, Retry-After), not queued; a slot
+    comes back when a stream ends, fails, or is dropped because its client left."""
+    import gc
+
+    from fastapi import HTTPException
+    from sitrep.api import Heavy
+
+    def chunks(fail=False):
+        yield "a"
+        if fail:
+            raise OSError("disk gone")
+        yield "b"
+
+    heavy = Heavy(4)
+    streams = [heavy.stream(chunks()) for _ in range(4)]
+    with pytest.raises(HTTPException) as refused:
+        heavy.stream(chunks())
+    assert refused.value.status_code == 503 and refused.value.headers["Retry-After"]
+    assert list(streams.pop()) == ["a", "b"]  # ended
+    failing = heavy.stream(chunks(fail=True))
+    with pytest.raises(OSError):
+        list(failing)
+    left = heavy.stream(chunks())
+    next(left)  # the client read a chunk and left
+    del left
+    gc.collect()
+    again = [heavy.stream(chunks())]  # one slot free again, after all three endings
+    with pytest.raises(HTTPException):
+        heavy.stream(chunks())
+    assert again

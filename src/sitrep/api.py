@@ -15,6 +15,7 @@ import hmac
 import json
 import os
 import sys
+import threading
 import typing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -94,6 +95,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
     handles = ReadHandles(db)
+    exports = Heavy(HEAVY_AT_ONCE)
 
     async def store() -> AsyncIterator[Store]:
         if not is_url(db) and not Path(db).exists():
@@ -157,24 +159,28 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
     @app.get("/incidents", summary="Incidents: one real event across articles, each source's figures and disagreements",
              description="Stored incidents, oldest first. Each has its reports (outlet, article, why it joined), "
                          "figures per source and time (latest first), typed disagreements and corroboration.")
-    def incidents(type: Optional[str] = None, country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$"),
+    async def incidents(type: Optional[str] = None, country: Optional[str] = Query(None, pattern=r"^[A-Za-z]{2}$"),
                   since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
                   contested: bool = Query(False, description="Only incidents whose sources disagree"),
                   min_reports: int = Query(1, ge=1, le=10_000, description="Only incidents told this many times"),
                   limit: int = Query(100, ge=1, le=1000), cursor: Optional[str] = None,
-                  s: Store = Depends(store)) -> dict[str, Any]:
+                  s: Store = Depends(store)) -> Response:
         if type is not None and type.upper() not in TYPES:
             raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
+        for name, value in (("since", since), ("until", until)):
+            if value is not None and first_day(value) is None:
+                raise HTTPException(400, f"{name} {value!r} is not a real date (YYYY[-MM[-DD]])")
         items, row = s.incidents(type=type, country=country, since=since, until=until, contested=contested,
-                                 min_reports=min_reports, limit=limit, after=_cursor(cursor))
-        return {"items": [i.to_dict() for i in items], "next_cursor": _next(row)}
+                                 min_reports=min_reports, limit=limit, after=_cursor(cursor), raw=True)
+        body = '{"items": [' + ", ".join(items) + '], "next_cursor": ' + json.dumps(_next(row)) + "}"
+        return Response(body, media_type="application/json")
 
     @app.get("/incidents/{incident_id}", summary="One incident (an id merged into another gives the survivor)")
-    def incident(incident_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+    async def incident(incident_id: str, s: Store = Depends(store)) -> Response:
         found = s.incident(incident_id)
         if found is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
-        return found.to_dict()
+        return Response(json.dumps(found.to_dict()), media_type="application/json")
 
     @app.get("/export/incidents/{fmt}", summary="Incidents as JSON Lines, CSV or GeoJSON, one record each")
     def export_incidents(fmt: str, type: Optional[str] = None,
@@ -193,7 +199,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                                                               contested=contested), fmt)
 
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(chunks(), media_type=media,
+        return StreamingResponse(exports.stream(chunks()), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="sitrep-incidents.{fmt}"'})
 
     @app.get("/claims", summary="Claims: who said what, with what stance")
@@ -232,7 +238,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                 yield from event_chunks(mine.each_event(**filters), fmt)
 
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(chunks(), media_type=media,
+        return StreamingResponse(exports.stream(chunks()), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="sitrep-events.{fmt}"'})
 
     _add_dashboard(app)
@@ -325,6 +331,55 @@ def _unavailable(why: str) -> HTTPException:
     print(f"sitrep serve: {redact(why)}", file=sys.stderr, flush=True)
     return HTTPException(503, "the database is unavailable; the server's log says why",
                          headers={"Retry-After": "30"})
+
+
+HEAVY_AT_ONCE = 2  # exports streamed at once per server process; more are told to retry (503)
+
+
+class Heavy:
+    """At most `limit` long responses (whole-store exports) at once. One past it is refused at
+    once with 503 and Retry-After, never queued: fifty clients asking for exports get `limit`
+    streams and clean refusals, not fifty streams sharing the CPU (and starving every quick
+    read of the GIL) for minutes. A slot
+    is freed when its stream ends, fails, or is dropped because the client left (the store is
+    read a page at a time, so nothing more is read for a client that is gone)."""
+
+    def __init__(self, limit: int):
+        self._slots = threading.BoundedSemaphore(limit)
+
+    def stream(self, chunks: Iterator[str]) -> "_Slot":
+        if not self._slots.acquire(blocking=False):
+            raise HTTPException(503, f"{HEAVY_AT_ONCE} exports are being streamed already; retry in a minute",
+                                headers={"Retry-After": "60"})
+        return _Slot(chunks, self._slots)
+
+
+class _Slot:
+    """An iterator over a stream's chunks that gives its slot back exactly once: at the end, on
+    an error, or when dropped unfinished (Starlette stops iterating when the client leaves)."""
+
+    def __init__(self, chunks: Iterator[str], slots: threading.BoundedSemaphore):
+        self._chunks, self._slots, self._held = chunks, slots, True
+
+    def __iter__(self) -> "_Slot":
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._chunks)
+        except BaseException:
+            self.release()
+            raise
+
+    def release(self) -> None:
+        if self._held:
+            self._held = False
+            self._slots.release()
+            close = getattr(self._chunks, "close", None)
+            if close:
+                close()
+
+    __del__ = release
 
 
 class ReadHandles:

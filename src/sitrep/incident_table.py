@@ -14,6 +14,7 @@ import json
 from typing import Any, Optional
 
 from .models import Extraction, Incident
+from .periods import first_day, last_day
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS incidents ({rowid}
@@ -102,13 +103,14 @@ class IncidentTable:
 
     def page(self, *, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
              until: Optional[str] = None, contested: bool = False, min_reports: int = 1, limit: int = 100,
-             after: int = 0) -> tuple[list[Incident], Optional[int]]:
+             after: int = 0, raw: bool = False) -> tuple[list[Any], Optional[int]]:
         """One page of incidents in the order they were first reported, after row `after`;
-        (incidents, the row to continue after or None on the last page)."""
+        (incidents, the row to continue after or None on the last page). `raw=True` gives each
+        as its stored JSON text, never parsed (what an HTTP response sends)."""
         where, args = ["rowid > ?", "reports >= ?"], [after, min_reports]
         for clause, value in (("type = ?", type and type.upper()), ("country = ?", country and country.upper()),
-                              ("COALESCE(last_date, date) >= ?", since),
-                              ("COALESCE(first_date, date) <= ?", until and until + "\uffff")):
+                              ("COALESCE(last_date, date) >= ?", since and first_day(since)),
+                              ("COALESCE(first_date, date) <= ?", until and last_day(until))):
             if value:
                 where.append(clause)
                 args.append(value)
@@ -118,7 +120,8 @@ class IncidentTable:
                          "ORDER BY rowid LIMIT ?", [*args, limit + 1]).fetchall()
         more = len(rows) > limit
         rows = rows[:limit]
-        return ([Incident.from_dict(json.loads(r["document"])) for r in rows], rows[-1]["seq"] if more else None)
+        found = [r["document"] if raw else Incident.from_dict(json.loads(r["document"])) for r in rows]
+        return found, rows[-1]["seq"] if more else None
 
     def counts(self) -> dict[str, Any]:
         return {"incidents": self._run("SELECT count(*) FROM incidents").fetchone()[0]}

@@ -256,11 +256,12 @@ class Store:
 
     def incidents(self, *, type: Optional[str] = None, country: Optional[str] = None, since: Optional[str] = None,
                   until: Optional[str] = None, contested: bool = False, min_reports: int = 1, limit: int = 100,
-                  after: int = 0) -> tuple[list[Incident], Optional[int]]:
+                  after: int = 0, raw: bool = False) -> tuple[list[Any], Optional[int]]:
         """One page of stored incidents, oldest first, after row `after`: (incidents, next row or None).
-        `contested` keeps incidents whose sources disagree; `min_reports` those told by that many records."""
+        `contested` keeps incidents whose sources disagree; `min_reports` those told by that many records;
+        `raw=True` gives their JSON text unparsed."""
         return self._incidents.page(type=type, country=country, since=since, until=until, contested=contested,
-                                    min_reports=min_reports, limit=limit, after=after)
+                                    min_reports=min_reports, limit=limit, after=after, raw=raw)
 
     def each_incident(self, **filters) -> Iterator[Incident]:
         """Every stored incident matching `incidents()`'s filters, oldest first, a page at a time."""
