@@ -43,6 +43,9 @@ class Dialect:
     def tables(self, db) -> set[str]:
         raise NotImplementedError
 
+    def prepare_writer(self, db) -> None:
+        """Settings for a connection that writes, applied once the database is known to be sitrep's."""
+
     def lock_schema(self, db) -> None:
         """Serialise schema creation and migration between processes (inside a transaction)."""
 
@@ -65,9 +68,7 @@ class SQLite(Dialect):
 
     def connect(self, readonly: bool):
         if readonly:
-            # a server may close a request's connection from another thread than the one that opened it
-            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
-                                 check_same_thread=False)
+            db = self._reader()
             # a server keeps its read handles open: pages read once stay cached for the next request
             db.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         else:
@@ -78,8 +79,27 @@ class SQLite(Dialect):
         db.row_factory = sqlite3.Row
         return db
 
+    def _reader(self):
+        # a server may close a request's connection from another thread than the one that opened it
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30, isolation_level=None,
+                             check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            # a WAL database in a folder this user cannot write (read-only media, another user's
+            # store): no -shm can be made there, and no writer can be at work either
+            db.close()
+            db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, timeout=30,
+                                 isolation_level=None, check_same_thread=False)
+        return db
+
+    def prepare_writer(self, db) -> None:
+        # write-ahead log: readers never block a commit (a reader holding a transaction for
+        # minutes no longer makes an ingest give up) and a commit never blocks readers
+        db.execute("PRAGMA journal_mode = WAL")
+
     def tables(self, db) -> set[str]:
-        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
 
     @property
     def errors(self):

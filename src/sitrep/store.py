@@ -103,6 +103,8 @@ class Store:
             self.db = self.dialect.connect(readonly)
             self._incidents = IncidentTable(self._run, self._run_many)
             self._check_schema(readonly)
+            if not readonly:
+                self.dialect.prepare_writer(self.db)
         except errors as exc:
             what = "not a sitrep database" if "not a database" in str(exc) else "cannot use the database"
             raise StoreError(f"{self.label}: {what} ({_one_line(exc)})") from None
@@ -173,10 +175,18 @@ class Store:
         self.db.execute(self.dialect.begin)
         try:
             yield
+            self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # a COMMIT that failed (locked, disk full) leaves the transaction open on SQLite: end
+            # it, or the next BEGIN fails with "cannot start a transaction within a transaction"
+            self._rollback()
             raise
-        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        try:
+            self.db.execute("ROLLBACK")
+        except self.dialect.errors:
+            pass  # no transaction left to end (the failure ended it)
 
     def close(self) -> None:
         self.db.close()

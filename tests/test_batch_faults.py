@@ -1,0 +1,52 @@
+"""Regression tests for issue 21's batch faults: each fault made by a real process or a real file
+(a reader holding a transaction, a killed worker, a FIFO, a huge file, hostile values), and the
+batch stores everything else and says what happened in one line."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from test_hostile_input import KADUNA, one_line_errors, run_sitrep, stored_ids
+
+
+def test_a_reader_holding_a_transaction_does_not_stop_an_ingest(tmp_path):
+    db = tmp_path / "s.db"
+    first = tmp_path / "first.txt"
+    first.write_text(KADUNA)
+    assert run_sitrep("ingest", first, "--db", db, "--published", "2024-06-03").returncode == 0
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import sqlite3, sys, time\n"
+        f"c = sqlite3.connect({str(db)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN'); c.execute('SELECT count(*) FROM articles').fetchone()\n"
+        "print('holding', flush=True); time.sleep(120)")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "holding"
+        later = tmp_path / "later.txt"
+        later.write_text(KADUNA.replace("12", "7"))
+        start = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(later), "--db", str(db),
+                              "--published", "2024-06-04"], capture_output=True, text=True, timeout=25)
+        assert run.returncode == 0, run.stderr
+        assert time.perf_counter() - start < 25 and len(stored_ids(db)) == 2
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+def test_a_foreign_sqlite_file_holding_only_a_view_is_not_written_into(tmp_path):
+    db = tmp_path / "views.db"
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIEW answers AS SELECT 42 AS answer")
+    con.commit()
+    con.close()
+    before = db.read_bytes()
+    source = tmp_path / "a.txt"
+    source.write_text(KADUNA)
+    run = run_sitrep("ingest", source, "--db", db, "--published", "2024-06-03")
+    assert run.returncode == 3 and "not a sitrep database" in one_line_errors(run.stderr)[0]
+    assert db.read_bytes() == before
