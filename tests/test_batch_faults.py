@@ -50,3 +50,37 @@ def test_a_foreign_sqlite_file_holding_only_a_view_is_not_written_into(tmp_path)
     run = run_sitrep("ingest", source, "--db", db, "--published", "2024-06-03")
     assert run.returncode == 3 and "not a sitrep database" in one_line_errors(run.stderr)[0]
     assert db.read_bytes() == before
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker processes through /proc")
+def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path):
+    import os
+    import signal
+
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps({"text": KADUNA.replace("12", str(n)) + " Residents fled the town. " * 200,
+                                         "published": "2024-06-03"}) + "\n" for n in range(2, 62)))
+    db = tmp_path / "s.db"
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(batch), "--db", str(db), "--workers", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while not _children(proc.pid) and time.time() < deadline:
+            time.sleep(0.1)
+        time.sleep(6)  # the workers are extracting
+        workers = _children(proc.pid)
+        assert workers, "no worker processes"
+        os.kill(workers[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=240)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert len(stored_ids(db)) == 60  # the killed worker's articles were extracted again

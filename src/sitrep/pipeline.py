@@ -75,19 +75,68 @@ def extract_parallel(articles: Iterable[Article], workers: int, budget: Optional
                      window: int = 16) -> Iterator[Union[Extraction, "InputError"]]:
     """`extract_articles` on `workers` processes, each loading the model once. Results come back
     in input order and are the same whatever `workers` is; the input is read `window` articles
-    per worker at a time, so memory stays bounded however long the stream."""
+    per worker at a time, so memory stays bounded however long the stream. A worker that dies
+    (killed, out of memory) is replaced and its articles are extracted again; an article in
+    flight when workers died twice is given up as an InputError naming it."""
     if workers <= 1:
         yield from extract_articles(articles, budget=budget)
         return
-    import multiprocessing
-    from functools import partial
     from itertools import islice
 
     stream = iter(articles)
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker) as pool:
-        work = partial(_extract_in_worker, budget=budget)
+    pool = _Workers(workers)
+    try:
         while batch := list(islice(stream, window * workers)):
-            yield from pool.imap(work, batch, chunksize=max(1, len(batch) // (4 * workers)))
+            yield from _extract_batch(pool, batch, budget)
+    finally:
+        pool.stop()
+
+
+class _Workers:
+    """A process pool that can be replaced when one of its processes dies."""
+
+    def __init__(self, n: int):
+        self.n, self._pool = n, None
+
+    def get(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self.n, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=_start_worker)
+        return self._pool
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def _extract_batch(pool: _Workers, batch: list[Article], budget: Optional[float]):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .read import InputError
+
+    pending, strikes = list(batch), {}
+    while pending:
+        futures = [pool.get().submit(_extract_in_worker, a, budget) for a in pending]
+        done = 0
+        try:
+            for future in futures:
+                result = future.result()
+                done += 1
+                yield result
+            return
+        except BrokenProcessPool:
+            pool.stop()  # every process of a broken pool is gone: a new one takes the rest
+            first = pending[done]
+            strikes[first.id] = strikes.get(first.id, 0) + 1
+            if strikes[first.id] >= 2:
+                yield InputError(first.source or first.id, "the worker extracting it died twice (killed, or out "
+                                                           "of memory); skipped")
+                done += 1
+            pending = pending[done:]
 
 
 def _start_worker() -> None:
