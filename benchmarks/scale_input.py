@@ -2,9 +2,10 @@
 
     python benchmarks/scale_input.py [--sizes 10000,20000,40000,80000,160000]
 
-Two kinds of text, cut to each size: prose (real news, PolNeAR dev articles joined, or the
-bundled samples where ../shared is absent) and the same prose with every punctuation mark and
-line break removed (one endless sentence, the worst case for a parser-driven pipeline). Prints
+Three kinds of text, cut to each size: prose (real news, PolNeAR dev articles joined, or the
+bundled samples where ../shared is absent), the same prose with every punctuation mark and line
+break removed (one endless sentence, the worst case for a parser-driven pipeline), and that in
+Title Case (every word a capitalised run: the worst case for place-name candidates). Prints
 seconds and microseconds per character for each size, the ratio of the largest size's
 per-character cost to the smallest's (target: within 2×), and the process's peak memory.
 """
@@ -36,15 +37,22 @@ def unpunctuated(n: int) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", prose(n * 2)))[:n]
 
 
+def title_case(n: int) -> str:
+    return unpunctuated(n).title()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,20000,40000,80000,160000")
+    ap.add_argument("--kinds", help="comma-separated: prose, no punctuation, Title Case (default: all)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     import sitrep
 
     sitrep.extract("Police arrested two men in Nairobi on Monday.", published="2024-01-02")  # load models
-    for name, make in (("prose", prose), ("no punctuation", unpunctuated)):
+    kinds = {"prose": prose, "no punctuation": unpunctuated, "Title Case": title_case}
+    ap_kinds = [k.strip() for k in args.kinds.split(",")] if args.kinds else list(kinds)
+    for name, make in ((k, kinds[k]) for k in ap_kinds):
         per_char = []
         for n in sizes:
             text = make(n)

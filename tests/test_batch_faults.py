@@ -84,3 +84,16 @@ def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path):
         proc.kill()
     assert proc.returncode == 0, err
     assert len(stored_ids(db)) == 60  # the killed worker's articles were extracted again
+
+
+def test_title_case_text_without_punctuation_is_read_in_linear_time():
+    """40,000 characters of one endless Title Case sentence took 97 s (every capitalised run
+    rebuilt the whole text); it must fit a 30 s budget with room to spare."""
+    import sitrep
+
+    words = ("Residents Of The Town Said Gunmen Attacked The Market Near The River Before Police Arrived "
+             "And Officials In The Capital Promised An Inquiry Into The Killings ").split()
+    text = " ".join(words[i % len(words)] for i in range(6000))  # ≈ 35,000 characters
+    sitrep.extract("Police arrested two men in Nairobi on Monday.", published="2024-01-02")  # models loaded
+    (x,) = sitrep.extract_articles([sitrep.Article(text=text, published="2024-06-03", source="title.txt")], budget=30)
+    assert isinstance(x, sitrep.Extraction), x

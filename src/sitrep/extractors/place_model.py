@@ -71,6 +71,7 @@ def candidates(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]],
     (exact name, else the transliteration fold; initials only as countries or provinces)."""
     out: list[Candidate] = []
     i, n = 0, len(doc)
+    whole = doc.text  # a spaCy Doc joins its tokens anew on every .text: once, not per candidate
     while i < n:
         if not _capitalised(doc[i]):
             i += 1
@@ -83,7 +84,7 @@ def candidates(doc, gazetteer: Gazetteer, taken: list[tuple[int, int]],
             start, end = doc[i].idx, last.idx + len(last.text)
             if any(start < e and s < end for s, e in taken):
                 continue
-            text = doc.text[start:end]
+            text = whole[start:end]
             entries = lookup(text)
             fold_only = bool(entries) and not gazetteer.candidates(text)
             if fold_only and any(t.pos_ != "PROPN" for t in doc[i:j] if _capitalised(t)):
