@@ -97,3 +97,60 @@ def test_title_case_text_without_punctuation_is_read_in_linear_time():
     sitrep.extract("Police arrested two men in Nairobi on Monday.", published="2024-01-02")  # models loaded
     (x,) = sitrep.extract_articles([sitrep.Article(text=text, published="2024-06-03", source="title.txt")], budget=30)
     assert isinstance(x, sitrep.Extraction), x
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_the_input_folder_is_named_and_skipped(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "x.txt")  # nothing ever writes to it: reading it would wait forever
+    (folder / "y.txt").write_text(KADUNA)
+    db = tmp_path / "s.db"
+    run = subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(folder), "--db", str(db),
+                          "--published", "2024-06-03"], capture_output=True, text=True, timeout=120)
+    (line,) = one_line_errors(run.stderr)
+    assert "x.txt" in line and "not a regular file" in line
+    assert run.returncode == 1 and len(stored_ids(db)) == 1
+
+
+def test_a_huge_file_is_refused_without_being_read(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(3 * 1024 ** 3)  # 3 GB, sparse: no disk used, and reading it would take 3 GB of memory
+    (tmp_path / "ok.txt").write_text(KADUNA)
+    db = tmp_path / "s.db"
+    measure = ("import resource, subprocess, sys\n"
+               "run = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+               "sys.stderr.write(run.stderr)\n"
+               "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # KiB on Linux
+    run = subprocess.run([sys.executable, "-c", measure, sys.executable, "-m", "sitrep", "ingest", str(huge),
+                          str(tmp_path / "ok.txt"), "--db", str(db), "--published", "2024-06-03"],
+                         capture_output=True, text=True, timeout=120)
+    (line,) = one_line_errors(run.stderr)
+    assert "huge.txt" in line and "too large" in line and len(stored_ids(db)) == 1
+    assert int(run.stdout) < 2_000_000, run.stdout  # peak memory far below the file's 3 GB
+
+
+def test_json_lines_files_have_no_total_size_limit_only_a_per_line_one(tmp_path):
+    from sitrep.read import MAX_BYTES, read
+
+    batch = tmp_path / "big.jsonl"
+    filler = " Residents fled." * 2000  # ≈ 32 KB an article
+    with open(batch, "w", encoding="utf-8") as fh:
+        for n in range(200):  # ≈ 6.4 MB in all, over the one-article limit of 5 MB
+            fh.write(json.dumps({"text": KADUNA.replace("12", str(n)) + filler, "published": "2024-06-03"}) + "\n")
+        fh.write(json.dumps({"text": "x" * (MAX_BYTES + 10)}) + "\n")  # one line too large
+        fh.write(json.dumps({"text": KADUNA, "published": "2024-06-03"}) + "\n")
+    assert batch.stat().st_size > MAX_BYTES
+    items = list(read([batch]))
+    errors = [str(i) for i in items if not isinstance(i, sitrep_article())]
+    assert len(items) - len(errors) == 201
+    assert errors == [f"{batch}:201: line too large (over {MAX_BYTES:,} bytes); skipped"]
+
+
+def sitrep_article():
+    from sitrep.models import Article
+
+    return Article

@@ -260,12 +260,12 @@ def test_unreadable_file_and_folder_are_named(tmp_path, monkeypatch):
     good.write_text(KADUNA)
     locked = tmp_path / "in" / "locked.txt"
     locked.write_text(KADUNA)
-    real_read_bytes = Path.read_bytes
+    real_open = open
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+    def guarded_open(path, *args, **kwargs):  # root reads a chmod-000 file: refuse it as a user's system would
+        if Path(path).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
     real_walk = os.walk
 
@@ -273,7 +273,7 @@ def test_unreadable_file_and_folder_are_named(tmp_path, monkeypatch):
         onerror(PermissionError(13, "Permission denied", str(Path(top) / "secret")))
         yield from real_walk(top, onerror=onerror, **kw)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr("sitrep.read.open", guarded_open, raising=False)
     monkeypatch.setattr(os, "walk", walk)
     items = list(read([tmp_path / "in"], published="2024-06-03"))
     errors = [str(i) for i in items if isinstance(i, InputError)]

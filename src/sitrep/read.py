@@ -174,7 +174,7 @@ def read_meta(path: Path) -> dict:
     if not meta_path.exists():
         return {}
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        meta = json.loads(decode(read_bounded(meta_path, str(meta_path), limit=1_000_000), str(meta_path)))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(str(meta_path), f"malformed JSON ({exc})") from None
     except RecursionError:
@@ -185,39 +185,93 @@ def read_meta(path: Path) -> dict:
 
 
 def read_jsonl(path: Path) -> Iterator[Union[Article, InputError]]:
+    """A JSON Lines file of any size, read a line at a time: each line (an article) is held to
+    the one-article byte limit, the file as a whole to none."""
+    where = str(path)
     try:
-        raw = decode(path.read_bytes(), str(path))
+        _check_regular(path, where)
+        with open(path, "rb") as fh:
+            seen = False
+            for n, line in enumerate(_bounded_lines(fh), 1):
+                if line is None:
+                    yield InputError(f"{where}:{n}", f"line too large (over {MAX_BYTES:,} bytes); skipped")
+                    continue
+                if n == 1:
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                try:
+                    text = line.decode("utf-8")
+                except UnicodeDecodeError:
+                    yield InputError(f"{where}:{n}", "not UTF-8 text")
+                    continue
+                if text.strip():
+                    seen = True
+                    yield json_line(text, f"{where}:{n}")
     except InputError as exc:
         yield exc
         return
     except OSError as exc:
-        yield InputError(str(path), exc.strerror or str(exc))
+        yield InputError(where, exc.strerror or str(exc))
         return
-    if not raw.strip():
-        yield InputError(str(path), "empty file")
-        return
-    yield from json_lines(raw, str(path))
+    if not seen:
+        yield InputError(where, "empty file")
+
+
+def _bounded_lines(fh) -> Iterator[Optional[bytes]]:
+    """Lines of a binary file split at "\n" only; None in place of a line over MAX_BYTES (its
+    bytes are skipped, never held whole)."""
+    while True:
+        line = fh.readline(MAX_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line.rstrip(b"\n")
+
+
+def _check_regular(path: Path, where: str) -> None:
+    """A FIFO, device or socket would block a read or never end: refused before it is opened."""
+    import stat
+
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise InputError(where, "not a regular file (a FIFO, device or socket); skipped")
+
+
+def read_bounded(path: Path, where: str, limit: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, refused before reading when over `limit` (a 3 GB file is never read)."""
+    _check_regular(path, where)
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError(where, f"too large ({size:,} bytes; limit {limit:,})")
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:  # it grew while being read
+        raise InputError(where, f"too large (over {limit:,} bytes)")
+    return raw
 
 
 def json_lines(raw: str, name: str) -> Iterator[Union[Article, InputError]]:
     """One Article (or InputError naming `name:line`) per non-blank JSON line. Lines are separated
     by "\n" only: U+2028 or U+0085 inside a line is text, not a break."""
     for n, line in enumerate(raw.split("\n"), 1):
-        where = f"{name}:{n}"
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield InputError(where, f"malformed JSON ({exc.args[0]})")
-            continue
-        except RecursionError:
-            yield InputError(where, "malformed JSON (nested too deeply)")
-            continue
-        try:
-            yield from_object(obj, where)
-        except InputError as exc:
-            yield exc
+        if line.strip():
+            yield json_line(line, f"{name}:{n}")
+
+
+def json_line(line: str, where: str) -> Union[Article, InputError]:
+    """The article one JSON line holds, or the InputError saying why it holds none."""
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return InputError(where, f"malformed JSON ({exc.args[0]})")
+    except RecursionError:
+        return InputError(where, "malformed JSON (nested too deeply)")
+    try:
+        return from_object(obj, where)
+    except InputError as exc:
+        return exc
 
 
 def from_object(obj: object, where: str) -> Article:
@@ -239,7 +293,7 @@ def read_file(path: Path) -> Iterator[Union[Article, InputError]]:
         yield from read_jsonl(path)
         return
     try:
-        text = decode(path.read_bytes(), where)
+        text = decode(read_bounded(path, where), where)
         meta = read_meta(path)
         if suffix in (".html", ".htm"):
             yield from_html(text, where, meta)
@@ -264,8 +318,8 @@ def expand(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Path, InputError
             for exc in unreadable:
                 yield InputError(str(exc.filename or p), f"folder not readable ({exc.strerror or exc})")
             yield from sorted(found)
-        elif p.is_file():
-            yield p
+        elif p.exists():
+            yield p  # a FIFO or device named outright is refused when read, by name
         else:
             yield InputError(str(p), "no such file or folder")
 
