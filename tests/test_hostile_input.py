@@ -273,7 +273,7 @@ def test_unreadable_file_and_folder_are_named(tmp_path, monkeypatch):
         onerror(PermissionError(13, "Permission denied", str(Path(top) / "secret")))
         yield from real_walk(top, onerror=onerror, **kw)
 
-    monkeypatch.setattr("sitrep.read.open", guarded_open, raising=False)
+    monkeypatch.setattr(sys.modules["sitrep.read"], "open", guarded_open, raising=False)  # the module, not sitrep.read()
     monkeypatch.setattr(os, "walk", walk)
     items = list(read([tmp_path / "in"], published="2024-06-03"))
     errors = [str(i) for i in items if isinstance(i, InputError)]
