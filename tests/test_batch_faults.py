@@ -154,3 +154,37 @@ def sitrep_article():
     from sitrep.models import Article
 
     return Article
+
+
+def test_a_nul_in_an_article_is_one_lines_error_on_either_back_end(tmp_path, postgres_server):
+    """PostgreSQL cannot store U+0000: the run stopped at that line, every rerun too. It is
+    refused when read, on both back ends alike, and the lines after it are stored."""
+    from pgcluster import new_database
+
+    batch = tmp_path / "nul.jsonl"
+    batch.write_text(json.dumps({"text": KADUNA, "title": "bad\u0000title", "published": "2024-06-03"}) + "\n"
+                     + json.dumps({"text": KADUNA.replace("12", "9"), "published": "2024-06-03"}) + "\n")
+    for db in (str(tmp_path / "s.db"), new_database(postgres_server)):
+        run = run_sitrep("ingest", batch, "--db", db)
+        (line,) = one_line_errors(run.stderr)
+        assert "nul.jsonl:1" in line and "NUL" in line, line
+        assert run.returncode == 1 and "1 article(s) added" in run.stderr
+
+
+def test_a_nul_in_a_path_or_query_is_a_400(tmp_path):
+    import httpx
+
+    from test_api import _serve
+
+    db = tmp_path / "s.db"
+    (tmp_path / "a.txt").write_text(KADUNA)
+    assert run_sitrep("ingest", tmp_path / "a.txt", "--db", db, "--published", "2024-06-03").returncode == 0
+    proc, base = _serve(db)
+    try:
+        for path in ("/events?actor=%00", "/events/abc%00", "/incidents?type=%00ASSAULT", "/claims?speaker=a%00b",
+                     "/articles/%00", "/export/csv?q=%00", "/incidents/inc-%00"):
+            r = httpx.get(base + path)
+            assert r.status_code == 400 and "NUL" in r.json()["detail"], (path, r.status_code, r.text)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -89,8 +89,8 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
     app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan, docs_url=None, redoc_url=None,
                   description="Sourced, geocoded PLOVER events read from news reports.")
     app.add_exception_handler(_JSONError, lambda request, exc: JSONResponse(exc.body, status_code=exc.status))
-    if allowed_hosts is not None:
-        app.add_middleware(HostCheck, allowed={h.lower().strip("[]") for h in allowed_hosts})
+    app.add_middleware(RequestCheck, allowed=None if allowed_hosts is None else
+                       {h.lower().strip("[]") for h in allowed_hosts})
 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
@@ -307,14 +307,20 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
     app.state.ingest_worker = worker
 
 
-class HostCheck:
-    """Refuses (400) a request whose Host header names a host this server does not answer to."""
+class RequestCheck:
+    """Refuses (400) a request with a NUL in its path or query, or whose Host header names a
+    host this server does not answer to (`allowed`; None: any)."""
 
-    def __init__(self, app, allowed: set[str]):
+    def __init__(self, app, allowed: Optional[set[str]]):
         self.app, self.allowed = app, allowed
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
+        if scope["type"] == "http" and ("\x00" in scope["path"] or b"%00" in scope["query_string"].lower()
+                                       or b"\x00" in scope["query_string"]):
+            # no id, name or filter holds a NUL, and PostgreSQL refuses one in any text value
+            await JSONResponse({"detail": "a NUL character in the path or query"}, status_code=400)(scope, receive, send)
+            return
+        if scope["type"] == "http" and self.allowed is not None:
             given = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
             name = given.rsplit(":", 1)[0] if given.count(":") == 1 or given.startswith("[") else given
             if name.lower().strip("[]") not in self.allowed:

@@ -162,7 +162,11 @@ def make_article(text: str, meta: dict, where: str) -> Article:
 
 
 def _check_unicode(value: Optional[str], key: str, where: str) -> None:
-    """JSON may escape a lone surrogate ("\\udc00"): no text can hold one, so no store can either."""
+    """JSON may escape a lone surrogate ("\\udc00"): no text can hold one, so no store can either;
+    nor a NUL ("\\u0000"), which PostgreSQL cannot store (a store must not depend on its back end)."""
+    if value and "\x00" in value:
+        raise InputError(where, f"{key} holds a NUL character (U+0000 at character {value.index(chr(0))}): "
+                                "not text")
     if value and LONE_SURROGATE.search(value):
         at = LONE_SURROGATE.search(value).start()
         raise InputError(where, f"{key} holds a lone surrogate (U+{ord(value[at]):04X} at character {at}): "
