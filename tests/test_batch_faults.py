@@ -188,3 +188,23 @@ def test_a_nul_in_a_path_or_query_is_a_400(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_reading_commands_on_an_older_store_say_to_migrate_in_one_line(tmp_path):
+    """A version-1 store (from before schema versions): `show` gave a traceback (no such column
+    published_at) and `serve` plain-text 500s. Every reader says, in one line, to migrate."""
+    from sitrep.store import SCHEMA
+
+    db = tmp_path / "old.db"
+    con = sqlite3.connect(db)
+    con.executescript(SCHEMA.format(rowid="", real="REAL"))
+    con.execute("INSERT INTO articles (id, text, ingested_at) VALUES ('a1', 'text', '2024-01-01')")
+    con.commit()
+    con.close()
+    for args in (("show", "a1-e1"), ("events",), ("export", "-f", "csv"), ("incidents",), ("serve", "--port", "1")):
+        run = subprocess.run([sys.executable, "-m", "sitrep", *args, "--db", str(db)], capture_output=True, text=True,
+                             timeout=60)
+        (line,) = one_line_errors(run.stderr)
+        assert run.returncode == 3 and "sitrep migrate" in line, (args, run.stderr)
+    assert run_sitrep("migrate", db).returncode == 0
+    assert run_sitrep("events", "--db", db).returncode == 0

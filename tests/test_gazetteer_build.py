@@ -143,3 +143,27 @@ def test_a_missing_chosen_gazetteer_is_one_line(tmp_path):
                               "HOME": str(tmp_path)}, timeout=120)
     assert run.returncode == 5 and "no such gazetteer file" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("column, value", [(0, "12ab"), (4, "north"), (5, "1e999x"), (14, "many")])
+def test_a_non_numeric_field_is_one_line_naming_file_and_line(tmp_path, column, value):
+    row = list(ROWS[0])
+    row[column] = value
+    table = tmp_path / "cities1000.txt"
+    table.write_text("\t".join(ROWS[1]) + "\n" + "\t".join(row) + "\n", encoding="utf-8")
+    out = tmp_path / "g.sqlite"
+    run = subprocess.run([sys.executable, "-m", "sitrep", "gazetteer", "build", str(table), "--output", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr  # 1: an input could not be read
+    assert len(run.stderr.strip().splitlines()) == 1 and "cities1000.txt:2" in run.stderr
+    assert not out.exists()
+
+
+def test_files_of_a_killed_dump_build_are_removed_by_the_next(dumps, tmp_path):
+    out = tmp_path / "g.sqlite"
+    dead = 999_999_999  # no such process
+    left = [tmp_path / f"g.{dead}.tmp", tmp_path / f"g.{dead}.tmp-journal"]
+    for f in left:
+        f.write_bytes(b"half an index")
+    build_from_dumps(dumps[1], out)
+    assert out.exists() and not any(f.exists() for f in left)

@@ -327,6 +327,7 @@ def build_from_dumps(dumps: list[Path], path: Path) -> dict[str, int]:
     geonames.check(dumps)
     base = Gazetteer(package_path())  # built first if need be
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(path)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         shutil.copyfile(base.path, tmp)
@@ -353,11 +354,13 @@ def _write_folds(db: sqlite3.Connection) -> None:
 
 
 def _remove_stale(path: Path) -> None:
-    """Temp files of builds whose process is gone (killed mid-build) are removed."""
-    for tmp in path.parent.glob(f"{path.stem}.*.tmp"):
-        pid = tmp.suffixes[-2].lstrip(".") if len(tmp.suffixes) >= 2 else ""
-        if pid.isdigit() and not _alive(int(pid)):
-            tmp.unlink(missing_ok=True)
+    """Temp files of builds whose process is gone (killed mid-build: NAME.PID.tmp and SQLite's
+    NAME.PID.tmp-journal beside it, each as large as the index) are removed."""
+    for pattern in (f"{path.stem}.*.tmp", f"{path.stem}.*.tmp-journal"):
+        for tmp in path.parent.glob(pattern):
+            pid = tmp.name[len(path.stem) + 1:].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                tmp.unlink(missing_ok=True)
 
 
 def _alive(pid: int) -> bool:

@@ -103,7 +103,18 @@ def _table(handle, path: Path, min_columns: int) -> Iterator[list[str]]:
         if len(row) < min_columns:
             raise DumpError(f"{path}:{number}: {len(row)} columns, a GeoNames {kind(path)} table has "
                             f"{min_columns} or more")
+        if kind(path) == "places" and not _numeric_place(row):
+            raise DumpError(f"{path}:{number}: geonameid, latitude, longitude and population must be numbers "
+                            f"(got {row[0][:20]!r}, {row[4][:20]!r}, {row[5][:20]!r}, {row[14][:20]!r})")
         yield row
+
+
+def _numeric_place(row: list[str]) -> bool:
+    try:
+        int(row[0]), float(row[4]), float(row[5]), int(row[14] or 0)
+    except ValueError:
+        return False
+    return -90 <= float(row[4]) <= 90 and -180 <= float(row[5]) <= 180
 
 
 def add_dumps(db: sqlite3.Connection, paths: list[Path], normalize: Callable[[str], str],
