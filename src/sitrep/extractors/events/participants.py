@@ -158,7 +158,9 @@ def _is_country(tok, gazetteer) -> bool:
 
 def _objects(trig: Trigger) -> list:
     found = []
-    for holder in {trig.anchor, trig.token}:
+    # in text order, never a set's: a Token's hash follows its Doc's address, so a set of two
+    # tokens iterates in another order from run to run and so would the actors
+    for holder in sorted({trig.anchor, trig.token}, key=lambda t: t.i):
         for child in holder.children:
             if child.dep_ in ("dobj", "nsubjpass", "dative") and child is not trig.token:
                 found.append(child)
