@@ -79,6 +79,23 @@ def test_engine_options_are_checked(tmp_path):
     assert run.returncode == 2 and "nowhere" in run.stderr and "Traceback" not in run.stderr
 
 
+def test_an_address_that_is_not_ray_fails_in_seconds(tmp_path):
+    """An HTTP server where the Ray head should be: Ray would wait minutes; sitrep says so at once."""
+    import http.server
+    import threading
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"127.0.0.1:{server.server_address[1]}"
+        run = subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(INPUTS[0]), "--db", str(tmp_path / "x.db"),
+                              "--engine", "ray", "--address", address], capture_output=True, text=True, timeout=60)
+        assert run.returncode == 2 and f"no Ray cluster at {address}" in run.stderr and "not Ray" in run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1
+    finally:
+        server.shutdown()
+
+
 def test_worker_errors_come_back_as_one_line(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("")

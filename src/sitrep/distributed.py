@@ -65,15 +65,25 @@ def start(address: Optional[str] = None, workers: Optional[int] = None) -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+
+
 def _reachable(address: str) -> None:
-    """A HOST:PORT address must accept a connection within 5 s (Ray itself would wait minutes)."""
+    """A HOST:PORT address must answer as a Ray head within 5 s: accept a connection and speak
+    gRPC (HTTP/2: a SETTINGS frame back for the connection preface), as Ray's GCS does. Ray
+    itself would wait minutes on an address that is down or is some other server."""
     host, _, port = address.rpartition(":")
     if "://" in address or not port.isdigit():
         return  # "auto", ray://… : Ray resolves them
     try:
-        socket.create_connection((host or "127.0.0.1", int(port)), timeout=5).close()
+        with socket.create_connection((host or "127.0.0.1", int(port)), timeout=5) as conn:
+            # the preface, then an empty SETTINGS frame (length 0, type 4, no flags, stream 0)
+            conn.sendall(HTTP2_PREFACE + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00")
+            head = conn.recv(9)
     except OSError as exc:
         raise EngineError(f"no Ray cluster at {address} ({exc.strerror or exc})") from None
+    if len(head) < 4 or head[3] != 0x04:
+        raise EngineError(f"no Ray cluster at {address} (something answers there, but not Ray's gRPC)")
 
 
 @contextlib.contextmanager
@@ -139,9 +149,10 @@ def extract_ray(articles: Iterable[Article], workers: int, budget: Optional[floa
     """`extract_parallel` on Ray: one Extraction (or InputError naming the article) per article,
     in input order."""
     start(address, workers)
-    for first, window, ds in _datasets(articles, workers, budget):
-        for row in ds.iter_rows():
-            yield _result(row, window[row["index"] - first])
+    with _engine_failures():
+        for first, window, ds in _datasets(articles, workers, budget):
+            for row in ds.iter_rows():
+                yield _result(row, window[row["index"] - first])
 
 
 def write_shards(articles: Iterable[Article], folder: Path, workers: int, budget: Optional[float] = None,
@@ -150,10 +161,25 @@ def write_shards(articles: Iterable[Article], folder: Path, workers: int, budget
     sub-folder per window); returns how many articles were sent."""
     start(address, workers)
     sent = 0
-    for first, window, ds in _datasets(articles, workers, budget):
-        ds.write_parquet(str(folder / f"window-{first:012d}"))
-        sent += len(window)
+    with _engine_failures():
+        for first, window, ds in _datasets(articles, workers, budget):
+            ds.write_parquet(str(folder / f"window-{first:012d}"))
+            sent += len(window)
     return sent
+
+
+@contextlib.contextmanager
+def _engine_failures():
+    """Ray failing mid-run (a raylet or worker node killed, the head gone) is one EngineError
+    line; what was stored before it stays stored."""
+    try:
+        yield
+    except (InputError, EngineError, GeneratorExit, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 — Ray raises many kinds; the user needs one line
+        raise EngineError(f"Ray stopped during the run ({type(exc).__name__}: "
+                          f"{' '.join(str(exc).split())[:200]}); articles stored before it are kept, "
+                          "run the command again for the rest") from None
 
 
 def read_shards(folder: Path) -> Iterator[Union[Extraction, InputError]]:
