@@ -289,6 +289,10 @@ def test_unreadable_file_and_folder_are_named(tmp_path, monkeypatch):
     ("Wed Nov 23, 2016 | 4:58pm EST", "2016-11-23T16:58:00-05:00"),
     ("2009-03-20 12:24:52-05", "2009-03-20T12:24:52-05:00"),
     ("Tue, 16 Feb 2021 08:30:00 +0000", "2021-02-16T08:30:00+00:00"),
+    ("17 Dec 2016 10:00 CET", "2016-12-17T10:00:00+01:00"),  # the zone was dropped
+    ("Sat, 17 Dec 2016 10:00 CEST", "2016-12-17T10:00:00+02:00"),
+    ("Dec 17, 2016 10.00 GMT", "2016-12-17T10:00:00+00:00"),  # the time was dropped
+    ("17 Dec 2016 22.30 IST", "2016-12-17T22:30:00"),  # IST is three zones: none is invented
 ])
 def test_loose_publication_dates(value, expected):
     assert parse_timestamp(value, "x") == expected

@@ -21,6 +21,10 @@ MIN_WORDS = 5          # "Home | About" is navigation, not an article
 META_KEYS = ("published", "outlet", "url", "title", "language")
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Unambiguous zone abbreviations of European news (IST, shared by India, Ireland and Israel, is left out)
+ZONE_OFFSETS = {"CET": "+0100", "CEST": "+0200", "BST": "+0100", "EET": "+0200", "EEST": "+0300",
+                "WET": "+0000", "WEST": "+0100", "MSK": "+0300"}
+EUROPEAN_ZONES = re.compile(r"\b(" + "|".join(ZONE_OFFSETS) + r")\b")
 
 
 class InputError(ValueError):
@@ -49,6 +53,8 @@ def parse_timestamp(value: object, where: str) -> Optional[str]:
     if not isinstance(value, str):
         raise InputError(where, f"publication date must be a string, got {type(value).__name__}")
     text = " ".join(value.replace("|", " ").split())
+    # European zones neither RFC 2822's parser nor dateparser knows ("10:00 CET" kept no zone)
+    text = EUROPEAN_ZONES.sub(lambda m: ZONE_OFFSETS[m.group(1)], text)
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
