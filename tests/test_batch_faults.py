@@ -208,3 +208,22 @@ def test_reading_commands_on_an_older_store_say_to_migrate_in_one_line(tmp_path)
         assert run.returncode == 3 and "sitrep migrate" in line, (args, run.stderr)
     assert run_sitrep("migrate", db).returncode == 0
     assert run_sitrep("events", "--db", db).returncode == 0
+
+
+def test_a_full_disk_reports_exactly_what_was_stored(tmp_path):
+    """The batch fails, the articles are retried one by one, the disk fills on one of them: the
+    count given must be what the store holds (it said 49 where 63 were stored)."""
+    import sitrep
+    from sitrep.store import Store, StoreError
+
+    filler = " Residents fled the town as the attackers burned the market." * 40
+    extractions = [sitrep.extract(KADUNA.replace("12", str(n)) + filler, published="2024-06-03") for n in range(2, 40)]
+    path = tmp_path / "full.db"
+    with Store(path) as store:
+        store.add(extractions[0])
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages + 60}")  # the disk fills a few articles on
+        with pytest.raises(StoreError, match="full") as failed:
+            store.add_many(extractions[1:])
+    assert failed.value.stored > 0
+    assert len(stored_ids(path)) == 1 + failed.value.stored

@@ -252,7 +252,7 @@ def _store_all(store, extractions: Iterator, failures: list, skipped) -> None:
             commit(batch)
             raise
         except StoreError as exc:  # disk full, read-only: what is stored stays stored
-            _fail(f"{exc}; {added} article(s) added before it", EXIT_DATABASE)
+            _fail(f"{exc}; {added + exc.stored} article(s) added before it", EXIT_DATABASE)
         counts = store.counts()
     err.print(f"{added} article(s) added, {skipped() + duplicates} already stored, {len(failures)} failed; "
               f"{escape(store.label)} now holds {counts['articles']} articles, {counts['events']} events, "

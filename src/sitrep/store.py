@@ -86,7 +86,10 @@ SITREP_TABLES = {"articles", "extractions", "events", "actors", "figures", "clai
 
 
 class StoreError(RuntimeError):
-    """A database sitrep cannot use; str() is one line naming the file."""
+    """A database sitrep cannot use; str() is one line naming the file. `stored`: how many
+    articles the failing `add_many` call had stored before it failed."""
+
+    stored = 0
 
 
 class Store:
@@ -218,7 +221,14 @@ class Store:
                 x = extractions[0]
                 raise StoreError(f"{self.label}: cannot store {x.article.source or x.article.id} "
                                  f"({_one_line(exc)})") from None
-        return [self.add(x) for x in extractions]
+        results: list[bool] = []
+        for x in extractions:
+            try:
+                results.append(self.add(x))
+            except StoreError as exc:
+                exc.stored = sum(results)  # stored by this call before it failed: the caller's count
+                raise
+        return results
 
     def _insert(self, x: Extraction) -> bool:
         a: Article = x.article
