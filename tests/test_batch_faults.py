@@ -227,3 +227,33 @@ def test_a_full_disk_reports_exactly_what_was_stored(tmp_path):
             store.add_many(extractions[1:])
     assert failed.value.stored > 0
     assert len(stored_ids(path)) == 1 + failed.value.stored
+
+
+@pytest.mark.parametrize("kind, body", [
+    ("an error page", "<h1>404 - Page not found</h1><p>Sorry, the page you are looking for does not exist or has "
+                      "been moved. Please check the address or return to the homepage.</p>"),
+    ("a cookie notice", "<div class='consent'><p>We use cookies and similar technologies to improve your "
+                        "experience, analyse traffic and personalise content. By clicking Accept all you agree to "
+                        "the use of cookies. You can change your settings at any time in our cookie policy.</p></div>"),
+    ("a paywall", "<article><h1>Militants attack convoy</h1><p>Subscribe to continue reading. You have reached your "
+                  "limit of free articles this month. Already a subscriber? Log in to read the full story.</p></article>"),
+])
+def test_a_page_that_is_not_an_article_is_named_not_stored(tmp_path, kind, body):
+    from sitrep.read import InputError, read
+
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>x</title></head><body>{body}</body></html>")
+    (item,) = list(read([page], published="2024-06-03"))
+    assert isinstance(item, InputError) and kind in str(item), item
+
+
+def test_a_news_page_that_mentions_cookies_is_still_read(tmp_path):
+    from sitrep.models import Article
+    from sitrep.read import read
+
+    page = tmp_path / "news.html"
+    story = " ".join([KADUNA.strip()] + ["Residents said the gunmen arrived on motorcycles and fired on the market, "
+                                          "and that the police came hours later."] * 12)
+    page.write_text(f"<html><body><article><p>{story}</p></article><footer>We use cookies.</footer></body></html>")
+    (item,) = list(read([page], published="2024-06-03"))
+    assert isinstance(item, Article)

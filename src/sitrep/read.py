@@ -132,8 +132,11 @@ def from_html(html: str, where: str, meta: Optional[dict] = None) -> Article:
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or len([w for w in text.split() if any(c.isalnum() for c in w)]) < MIN_WORDS:
+    words = len([w for w in (text or "").split() if any(c.isalnum() for c in w)])
+    if words < MIN_WORDS:
         raise InputError(where, "no article text found in the HTML")
+    if words < BOILERPLATE_WORDS and (kind := boilerplate(text)):
+        raise InputError(where, f"the HTML page holds no article, only {kind}")
     found = trafilatura.extract_metadata(html)
     merged = {
         "title": getattr(found, "title", None),
@@ -143,6 +146,26 @@ def from_html(html: str, where: str, meta: Optional[dict] = None) -> Article:
     }
     merged.update({k: v for k, v in (meta or {}).items() if v})
     return make_article(text, merged, where)
+
+
+# What a page shows instead of its article: short text saying one of these is not news
+BOILERPLATE_WORDS = 150
+BOILERPLATE = {
+    "an error page": re.compile(r"\b(page (you are looking for|you requested|was) not (be )?found|page not found|"
+                                r"(does not|doesn't) exist or has been (moved|removed)|error 404|404 error|"
+                                r"access denied|forbidden)\b", re.I),
+    "a cookie notice": re.compile(r"\b(we use cookies|use of cookies|cookie (policy|settings)|accept all cookies)\b",
+                                  re.I),
+    "a paywall": re.compile(r"\b(subscribe to (continue|read)|already a subscriber|limit of free articles|"
+                            r"to continue reading|sign in to (continue|read))\b", re.I),
+    "a robot check": re.compile(r"\b(verify (that )?you are (a )?human|enable javascript|javascript is (disabled|"
+                                r"required)|checking your browser)\b", re.I),
+}
+
+
+def boilerplate(text: str) -> Optional[str]:
+    """What kind of non-article a short page's text is ("a paywall"), or None."""
+    return next((kind for kind, pattern in BOILERPLATE.items() if pattern.search(text)), None)
 
 
 def make_article(text: str, meta: dict, where: str) -> Article:
