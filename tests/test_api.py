@@ -334,3 +334,22 @@ def test_heavy_streams_are_bounded_and_free_their_slot_however_they_end():
     with pytest.raises(HTTPException):
         heavy.stream(chunks())
     assert again
+
+
+def test_connections_that_send_no_request_are_closed(server):
+    """A client that connects and sends nothing, or a few header bytes and then nothing, loses
+    the connection after the server's request-head timeout (10 s) instead of keeping it."""
+    from sitrep.api import REQUEST_HEAD_WITHIN
+
+    port = int(server.rsplit(":", 1)[1])
+    silent = socket.create_connection(("127.0.0.1", port))
+    partial = socket.create_connection(("127.0.0.1", port))
+    partial.sendall(b"GET /events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+    for conn in (silent, partial):
+        conn.settimeout(REQUEST_HEAD_WITHIN + 10)
+    start = time.perf_counter()
+    assert silent.recv(1024) == b"" and partial.recv(1024) == b""  # closed by the server
+    assert time.perf_counter() - start < REQUEST_HEAD_WITHIN + 10
+    silent.close()
+    partial.close()
+    assert httpx.get(server + "/events", params={"limit": 1}).status_code == 200  # others are served as before

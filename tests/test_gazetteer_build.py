@@ -145,15 +145,23 @@ def test_a_missing_chosen_gazetteer_is_one_line(tmp_path):
     assert len(run.stderr.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("column, value", [(0, "12ab"), (4, "north"), (5, "1e999x"), (14, "many")])
-def test_a_non_numeric_field_is_one_line_naming_file_and_line(tmp_path, column, value):
-    row = list(ROWS[0])
-    row[column] = value
-    table = tmp_path / "cities1000.txt"
-    table.write_text("\t".join(ROWS[1]) + "\n" + "\t".join(row) + "\n", encoding="utf-8")
-    out = tmp_path / "g.sqlite"
-    run = subprocess.run([sys.executable, "-m", "sitrep", "gazetteer", "build", str(table), "--output", str(out)],
-                         capture_output=True, text=True, timeout=300)
+def test_a_non_numeric_field_is_one_line_naming_file_and_line(tmp_path):
+    from sitrep.geodata.geonames import rows
+
+    def table(column: int, value: str) -> Path:
+        row = list(ROWS[0])
+        row[column] = value
+        path = tmp_path / f"c{column}" / "cities1000.txt"
+        path.parent.mkdir()
+        path.write_text("\t".join(ROWS[1]) + "\n" + "\t".join(row) + "\n", encoding="utf-8")
+        return path
+
+    for column, value in ((4, "north"), (5, "1e999x"), (14, "many")):  # each field, read in-process
+        with pytest.raises(DumpError, match=r"cities1000.txt:2: geonameid, latitude"):
+            list(rows(table(column, value), 15))
+    out = tmp_path / "g.sqlite"  # and the command, once
+    run = subprocess.run([sys.executable, "-m", "sitrep", "gazetteer", "build", str(table(0, "12ab")),
+                          "--output", str(out)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr  # 1: an input could not be read
     assert len(run.stderr.strip().splitlines()) == 1 and "cities1000.txt:2" in run.stderr
     assert not out.exists()
