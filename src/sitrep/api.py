@@ -86,6 +86,9 @@ def allowed_hosts_for(host: str, extra: Optional[list[str]] = None) -> Optional[
 
 def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
                max_body: int = MAX_BODY, allowed_hosts: Optional[typing.Sequence[str]] = LOOPBACK_NAMES) -> FastAPI:
+    # export streams run in threads beside the event loop: hand the GIL over every millisecond
+    # (Python's default is 5 ms), so a quick read on the loop never waits long behind them
+    sys.setswitchinterval(0.001)
     app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan, docs_url=None, redoc_url=None,
                   description="Sourced, geocoded PLOVER events read from news reports.")
     app.add_exception_handler(_JSONError, lambda request, exc: JSONResponse(exc.body, status_code=exc.status))
