@@ -118,3 +118,58 @@ def test_an_article_over_budget_in_a_worker_is_named():
     out = list(extract_parallel([slow, quick], workers=2, budget=1.0))
     assert isinstance(out[0], InputError) and out[0].where == "slow.txt"
     assert isinstance(out[1], sitrep.Extraction) and out[1].article.source == "quick.txt"
+
+
+def _tree(pid: int) -> list[int]:
+    """Every process below `pid` (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                kids = [int(x) for x in fh.read().split()]
+        except OSError:
+            kids = []
+        out += kids
+        todo += kids
+    return out
+
+
+def _named(pid: int, name: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return name.encode() in fh.read()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds Ray's processes through /proc")
+def test_a_killed_raylet_ends_the_run_with_sitreps_line(tmp_path):
+    """Ray ends its driver itself when its node dies: the run still ends with one sitrep line,
+    and what was stored before is kept."""
+    import json
+    import os
+    import signal
+    import time
+
+    batch = tmp_path / "batch.jsonl"
+    text = "Gunmen killed {n} people in Kaduna on Monday, police said. " + "Residents fled the town. " * 100
+    batch.write_text("".join(json.dumps({"text": text.format(n=n), "published": "2024-06-03"}) + "\n"
+                             for n in range(2, 202)))
+    db = tmp_path / "r.db"
+    proc = subprocess.Popen([sys.executable, "-m", "sitrep", "ingest", str(batch), "--db", str(db), "--engine", "ray",
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 120
+        raylets: list[int] = []
+        while not raylets and time.time() < deadline and proc.poll() is None:
+            time.sleep(0.5)
+            raylets = [p for p in _tree(proc.pid) if _named(p, "raylet/raylet")]
+        assert raylets, "no raylet started"
+        time.sleep(3)
+        os.kill(raylets[0], signal.SIGKILL)
+        out, err = proc.communicate(timeout=180)
+    finally:
+        proc.kill()
+    assert proc.returncode == 2, err[-2000:]
+    assert err.strip().splitlines()[-1].startswith("error the Ray driver process ended without finishing")

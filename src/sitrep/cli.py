@@ -167,6 +167,12 @@ def ingest(paths: List[Path] = typer.Argument(..., help="Files or folders (.txt,
         _fail(f"--engine must be local or ray, not {engine!r}", EXIT_USAGE)
     if (address or shards) and engine != "ray":
         _fail("--address and --shards need --engine ray", EXIT_USAGE)
+    if engine == "ray" and not os.environ.get(RAY_DRIVER_ENV):
+        raise typer.Exit(_supervised_ray_driver())
+    if engine == "ray":  # the supervised child: every exit sitrep makes (or Python's) leaves its report
+        import atexit
+
+        atexit.register(Path(os.environ[RAY_DRIVER_ENV]).write_text, "exited")
     failures: list = []
     _gazetteer_ready()
     if shards:
@@ -220,6 +226,28 @@ def load(shards: Path = typer.Argument(..., help="Folder of Parquet shards from 
             _fail(f"{shards}: cannot read the shards ({type(exc).__name__}: {str(exc)[:200]})", EXIT_INPUT)
 
     _store_all(store, results(), failures, skipped=lambda: 0)
+
+
+RAY_DRIVER_ENV = "SITREP_RAY_DRIVER"  # set in the child that drives Ray: where it reports a sitrep-made exit
+
+
+def _supervised_ray_driver() -> int:
+    """Run this same `ingest --engine ray` in a child process and wait for it. Ray ends its
+    driver process itself when its node dies (a killed raylet: Ray's own lines, then exit, no
+    Python handler runs); the child leaves a report on every exit sitrep makes, so a child gone
+    without one is said in sitrep's line. What it stored before stays stored."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sitrep-ray-") as folder:
+        report = Path(folder) / "exit"
+        child = subprocess.run([sys.executable, "-m", "sitrep", *sys.argv[1:]],
+                               env={**os.environ, RAY_DRIVER_ENV: str(report)})
+        if report.exists():
+            return child.returncode
+    err.print(f"[bold red]error[/] the Ray driver process ended without finishing (exit {child.returncode}; "
+              "Ray's own lines are above): articles stored before it are kept, run the command again for the rest")
+    return EXIT_USAGE
 
 
 def _store_all(store, extractions: Iterator, failures: list, skipped) -> None:
