@@ -454,6 +454,8 @@ class IngestWorker:
 def _warm_worker() -> None:
     from .pipeline import nlp
 
+    if hasattr(os, "nice"):
+        os.nice(10)  # ingestion is background work: on a busy machine the server's reads go first
     nlp()
 
 
