@@ -233,6 +233,20 @@ def test_reads_are_answered_while_an_ingest_runs(tmp_path):
         proc.wait(timeout=10)
 
 
+def test_several_server_processes_answer(server, tmp_path):
+    """`sitrep serve --workers 2`: each process builds the app and the guarded protocol by name."""
+    db = tmp_path / "w2.db"
+    subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(SAMPLES), "--db", str(db)], check=True,
+                   capture_output=True)
+    proc, base = _serve(db, "--workers", "2")
+    try:
+        assert all(httpx.get(base + "/events", params={"limit": 1}).status_code == 200 for _ in range(6))
+        assert httpx.get(base + "/events", headers={"Host": "attacker.example"}).status_code == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
 def test_ingest_without_a_token_does_not_start(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SITREP_TOKEN"}
     run = subprocess.run([sys.executable, "-m", "sitrep", "serve", "--db", str(tmp_path / "x.db"), "--allow-ingest"],
@@ -339,7 +353,7 @@ def test_heavy_streams_are_bounded_and_free_their_slot_however_they_end():
 def test_connections_that_send_no_request_are_closed(server):
     """A client that connects and sends nothing, or a few header bytes and then nothing, loses
     the connection after the server's request-head timeout (10 s) instead of keeping it."""
-    from sitrep.api import REQUEST_HEAD_WITHIN
+    from sitrep.http_protocol import REQUEST_HEAD_WITHIN
 
     port = int(server.rsplit(":", 1)[1])
     silent = socket.create_connection(("127.0.0.1", port))

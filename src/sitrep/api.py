@@ -519,51 +519,22 @@ def _request_articles(text: str):
 
 
 SERVE_ENV = "SITREP_SERVE"  # how `serve` hands its settings to worker processes
-REQUEST_HEAD_WITHIN = 10.0  # seconds a connection has to send a whole request head
-
-
-def _guarded_protocol():
-    """uvicorn's HTTP/1.1 protocol, closing a connection that sends no complete request head
-    within REQUEST_HEAD_WITHIN seconds of opening or of its last response: a client that
-    connects and sends nothing, or a few header bytes at a time, no longer holds a
-    connection (and a file descriptor) forever."""
-    from uvicorn.protocols.http.h11_impl import H11Protocol
-
-    class Guarded(H11Protocol):
-        def connection_made(self, transport) -> None:
-            super().connection_made(transport)
-            self._arm()
-
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-            self._arm()
-
-        def _arm(self) -> None:
-            waiting_for = self.cycle
-            self.loop.call_later(REQUEST_HEAD_WITHIN, self._head_late, waiting_for)
-
-        def _head_late(self, waiting_for) -> None:
-            no_new_request = self.cycle is waiting_for and (self.cycle is None or self.cycle.response_complete)
-            if no_new_request and not self.transport.is_closing():
-                self.transport.close()
-
-    return Guarded
-
-
 def serve(db: Union[str, Path], host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
           workers: int = 1, allowed_hosts: Optional[list[str]] = None) -> None:
     """Run the API; with `workers` > 1, that many server processes share the port (reads are
     CPU-bound Python: one process uses one core)."""
     import uvicorn
 
+    from .http_protocol import NAME as GUARDED_HTTP
+
     hosts = allowed_hosts_for(host, allowed_hosts)
+    options = dict(host=host, port=port, log_level="warning", timeout_keep_alive=5, http=GUARDED_HTTP)
     if workers <= 1:
-        uvicorn.run(create_app(db, allow_ingest=allow_ingest, allowed_hosts=hosts), host=host, port=port,
-                    log_level="warning", timeout_keep_alive=5, http=_guarded_protocol())
+        uvicorn.run(create_app(db, allow_ingest=allow_ingest, allowed_hosts=hosts), **options)
         return
+    # worker processes build the app by name (settings in their environment); `options` are pickled to them
     os.environ[SERVE_ENV] = json.dumps({"db": str(db), "allow_ingest": allow_ingest, "allowed_hosts": hosts})
-    uvicorn.run("sitrep.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", timeout_keep_alive=5, http=_guarded_protocol())
+    uvicorn.run("sitrep.api:app_from_environment", factory=True, workers=workers, **options)
 
 
 def app_from_environment() -> FastAPI:
