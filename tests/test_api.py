@@ -247,6 +247,34 @@ def test_several_server_processes_answer(server, tmp_path):
         proc.wait(timeout=20)
 
 
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker through /proc")
+@pytest.mark.parametrize("how", ["terminate", "kill"])
+def test_the_ingest_worker_ends_with_its_server(tmp_path, how):
+    """Every stopped server left its ingest worker behind, the model loaded (≈ 350 MB each)."""
+    db = tmp_path / "w.db"
+    subprocess.run([sys.executable, "-m", "sitrep", "ingest", str(SAMPLES), "--db", str(db)], check=True,
+                   capture_output=True)
+    proc, base = _serve(db, "--allow-ingest", env={"SITREP_TOKEN": TOKEN})
+    deadline = time.time() + 60
+    while not (workers := [c for c in _children(proc.pid) if "spawn_main" in open(f"/proc/{c}/cmdline").read()]):
+        assert time.time() < deadline, "no ingest worker started"
+        time.sleep(0.2)
+    getattr(proc, how)()
+    proc.wait(timeout=20)
+    deadline = time.time() + 15
+    while any(os.path.exists(f"/proc/{w}") and "spawn_main" in open(f"/proc/{w}/cmdline").read() for w in workers):
+        assert time.time() < deadline, "the ingest worker outlived its server"
+        time.sleep(0.2)
+
+
 def test_ingest_without_a_token_does_not_start(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "SITREP_TOKEN"}
     run = subprocess.run([sys.executable, "-m", "sitrep", "serve", "--db", str(tmp_path / "x.db"), "--allow-ingest"],

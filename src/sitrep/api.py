@@ -434,7 +434,8 @@ class IngestWorker:
             import multiprocessing
 
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm_worker)
+                                             initializer=_warm_worker, initargs=(os.getpid(),))
+            self._pool.submit(int)  # a pool starts its process at the first task: now, so the model loads now
 
     async def run(self, db: Union[str, Path], body: bytes) -> tuple[int, dict[str, Any]]:
         self.start()
@@ -451,12 +452,23 @@ class IngestWorker:
             self._pool = None
 
 
-def _warm_worker() -> None:
+def _warm_worker(server: int) -> None:
     from .pipeline import nlp
 
+    # the server may end without shutting its pool down (killed, or exiting before the pool's
+    # thread tells the worker): a worker whose server is gone ends too, never lingers with its model
+    threading.Thread(target=_end_with, args=(server,), daemon=True).start()
     if hasattr(os, "nice"):
         os.nice(10)  # ingestion is background work: on a busy machine the server's reads go first
     nlp()
+
+
+def _end_with(server: int) -> None:
+    import time
+
+    while os.getppid() == server:
+        time.sleep(1)
+    os._exit(0)
 
 
 def _store_batch(db: Union[str, Path], body: bytes) -> tuple[int, dict[str, Any]]:
