@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, AsyncIterator, Iterator, Literal, Optional, Union
+from typing import Any, AsyncIterator, Callable, Iterator, Literal, Optional, Union
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -50,6 +50,19 @@ def _next(row: Optional[int]) -> Optional[str]:
     return str(row) if row is not None else None
 
 
+def _real_dates(**given: Optional[str]) -> None:
+    """400 for a date the pattern lets through but no calendar has (2024-13)."""
+    for name, value in given.items():
+        if value is not None and first_day(value) is None:
+            raise HTTPException(400, f"{name} {value!r} is not a real date (YYYY[-MM[-DD]])")
+
+
+def _page(items_json: str, row: Optional[int]) -> Response:
+    """A page's JSON from its items' JSON text as stored: never parsed and re-serialised."""
+    return Response('{"items": ' + items_json + ', "next_cursor": ' + json.dumps(_next(row)) + "}",
+                    media_type="application/json")
+
+
 def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
     if value is None:
         return None
@@ -64,6 +77,9 @@ def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # export streams run in threads beside the event loop: hand the GIL over every millisecond
+    # (Python's default is 5 ms), so a quick read on the loop never waits long behind them
+    sys.setswitchinterval(0.001)
     worker = getattr(app.state, "ingest_worker", None)
     if worker:
         worker.start()  # the model loads while the server already answers reads
@@ -86,19 +102,15 @@ def allowed_hosts_for(host: str, extra: Optional[list[str]] = None) -> Optional[
 
 def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str = "SITREP_TOKEN",
                max_body: int = MAX_BODY, allowed_hosts: Optional[typing.Sequence[str]] = LOOPBACK_NAMES) -> FastAPI:
-    # export streams run in threads beside the event loop: hand the GIL over every millisecond
-    # (Python's default is 5 ms), so a quick read on the loop never waits long behind them
-    sys.setswitchinterval(0.001)
     app = FastAPI(title="sitrep", version=__version__, lifespan=_lifespan, docs_url=None, redoc_url=None,
                   description="Sourced, geocoded PLOVER events read from news reports.")
-    app.add_exception_handler(_JSONError, lambda request, exc: JSONResponse(exc.body, status_code=exc.status))
     app.add_middleware(RequestCheck, allowed=None if allowed_hosts is None else
                        {h.lower().strip("[]") for h in allowed_hosts})
 
     # Reads are a few milliseconds of SQLite: they run on the event loop itself, as async
     # dependencies and endpoints, which under load beats hopping to a thread pool and back.
     handles = ReadHandles(db)
-    exports = Heavy(HEAVY_AT_ONCE)
+    exports = Exports(db, HEAVY_AT_ONCE)
 
     async def store() -> AsyncIterator[Store]:
         if not is_url(db) and not Path(db).exists():
@@ -127,9 +139,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                       ) -> dict[str, Any]:
         if type is not None and type.upper() not in TYPES:
             raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
-        for name, value in (("since", since), ("until", until)):
-            if value is not None and first_day(value) is None:
-                raise HTTPException(400, f"{name} {value!r} is not a real date (YYYY[-MM[-DD]])")
+        _real_dates(since=since, until=until)
         return {"since": since, "until": until, "type": type, "mode": mode, "country": country,
                 "bbox": _bbox(bbox), "actor": actor, "text": q, "main_only": main, "contested": contested}
 
@@ -144,10 +154,7 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
         if view == "full" and limit > 1000:
             raise HTTPException(400, "limit is at most 1000 for full documents (5000 with view=compact)")
         items, row = s.find_events(**filters, limit=limit, after=_cursor(cursor), raw=True, compact=view == "compact")
-        # stored JSON is sent as it is, never parsed and re-serialised: a page costs one query
-        listed = items if view == "compact" else "[" + ", ".join(items) + "]"
-        body = '{"items": ' + listed + ', "next_cursor": ' + json.dumps(_next(row)) + "}"
-        return Response(body, media_type="application/json")
+        return _page(items if view == "compact" else "[" + ", ".join(items) + "]", row)
 
     @app.get("/events/{event_id}", summary="One event with its evidence, figures and the claims about it")
     async def event(event_id: str, s: Store = Depends(store)) -> dict[str, Any]:
@@ -170,13 +177,10 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                   s: Store = Depends(store)) -> Response:
         if type is not None and type.upper() not in TYPES:
             raise HTTPException(400, f"type {type!r} is not a PLOVER type ({', '.join(TYPES)})")
-        for name, value in (("since", since), ("until", until)):
-            if value is not None and first_day(value) is None:
-                raise HTTPException(400, f"{name} {value!r} is not a real date (YYYY[-MM[-DD]])")
+        _real_dates(since=since, until=until)
         items, row = s.incidents(type=type, country=country, since=since, until=until, contested=contested,
                                  min_reports=min_reports, limit=limit, after=_cursor(cursor), raw=True)
-        body = '{"items": [' + ", ".join(items) + '], "next_cursor": ' + json.dumps(_next(row)) + "}"
-        return Response(body, media_type="application/json")
+        return _page("[" + ", ".join(items) + "]", row)
 
     @app.get("/incidents/{incident_id}", summary="One incident (an id merged into another gives the survivor)")
     async def incident(incident_id: str, s: Store = Depends(store)) -> Response:
@@ -191,19 +195,10 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
                          since: Optional[str] = Query(None, pattern=DATE),
                          until: Optional[str] = Query(None, pattern=DATE), contested: bool = False,
                          s: Store = Depends(store)) -> StreamingResponse:
-        from .export import FORMATS, incident_chunks
+        from .export import incident_chunks
 
-        if fmt not in FORMATS:
-            raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-        def chunks() -> Iterator[str]:  # its own handle: the response outlives the request's
-            with Store(db, readonly=True) as mine:
-                yield from incident_chunks(mine.each_incident(type=type, country=country, since=since, until=until,
-                                                              contested=contested), fmt)
-
-        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(exports.stream(chunks()), media_type=media,
-                                 headers={"Content-Disposition": f'attachment; filename="sitrep-incidents.{fmt}"'})
+        return exports.download(fmt, "incidents", lambda store: incident_chunks(
+            store.each_incident(type=type, country=country, since=since, until=until, contested=contested), fmt))
 
     @app.get("/claims", summary="Claims: who said what, with what stance")
     def claims(speaker: Optional[str] = Query(None, max_length=200), stance: Optional[str] = None,
@@ -231,18 +226,9 @@ def create_app(db: Union[str, Path], allow_ingest: bool = False, token_env: str 
     @app.get("/export/{fmt}", summary="Events as JSON Lines, ACLED-like CSV or GeoJSON, for any filter",
              description="Streamed as it is read: the filters of `/events`, every matching event.")
     async def export(fmt: str, filters: dict = Depends(event_filters), s: Store = Depends(store)) -> StreamingResponse:
-        from .export import FORMATS, event_chunks
+        from .export import event_chunks
 
-        if fmt not in FORMATS:
-            raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-        def chunks() -> Iterator[str]:  # its own handle: the response outlives the request's
-            with Store(db, readonly=True) as mine:
-                yield from event_chunks(mine.each_event(**filters), fmt)
-
-        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}[fmt]
-        return StreamingResponse(exports.stream(chunks()), media_type=media,
-                                 headers={"Content-Disposition": f'attachment; filename="sitrep-events.{fmt}"'})
+        return exports.download(fmt, "events", lambda store: event_chunks(store.each_event(**filters), fmt))
 
     _add_dashboard(app)
     if allow_ingest:
@@ -301,10 +287,7 @@ def _add_ingest(app: FastAPI, db: Union[str, Path], token_env: str, max_body: in
             if len(body) > max_body:
                 raise HTTPException(413, f"request body over {max_body:,} bytes")
         status, answer = await worker.run(db, body)
-        if status >= 400:
-            raise HTTPException(status, answer["detail"]) if set(answer) == {"detail"} else \
-                _JSONError(status, answer)
-        return JSONResponse(answer, status_code=status)
+        return JSONResponse(answer, status_code=status)  # errors carry "detail", as HTTPException's do
 
     worker = IngestWorker()
     app.state.ingest_worker = worker
@@ -349,18 +332,41 @@ class Heavy:
     """At most `limit` long responses (whole-store exports) at once. One past it is refused at
     once with 503 and Retry-After, never queued: fifty clients asking for exports get `limit`
     streams and clean refusals, not fifty streams sharing the CPU (and starving every quick
-    read of the GIL) for minutes. A slot
-    is freed when its stream ends, fails, or is dropped because the client left (the store is
-    read a page at a time, so nothing more is read for a client that is gone)."""
+    read of the GIL) for minutes. A slot is freed when its stream ends, fails, or is dropped
+    because the client left (the store is read a page at a time, so nothing more is read for a
+    client that is gone)."""
 
     def __init__(self, limit: int):
+        self.limit = limit
         self._slots = threading.BoundedSemaphore(limit)
 
     def stream(self, chunks: Iterator[str]) -> "_Slot":
         if not self._slots.acquire(blocking=False):
-            raise HTTPException(503, f"{HEAVY_AT_ONCE} exports are being streamed already; retry in a minute",
+            raise HTTPException(503, f"{self.limit} exports are being streamed already; retry in a minute",
                                 headers={"Retry-After": "60"})
         return _Slot(chunks, self._slots)
+
+
+class Exports(Heavy):
+    """Whole-store exports of one database, streamed under Heavy's limit."""
+
+    def __init__(self, db: Union[str, Path], limit: int):
+        super().__init__(limit)
+        self.db = db
+
+    def download(self, fmt: str, what: str, chunks_of: Callable[[Store], Iterator[str]]) -> StreamingResponse:
+        """`chunks_of(store)` in format `fmt` as a download named sitrep-`what`.`fmt`; 404 for an unknown format."""
+        from .export import MEDIA_TYPES
+
+        if fmt not in MEDIA_TYPES:
+            raise HTTPException(404, f"unknown format {fmt!r}; choose one of {', '.join(MEDIA_TYPES)}")
+
+        def chunks() -> Iterator[str]:  # its own handle: the response outlives the request's
+            with Store(self.db, readonly=True) as store:
+                yield from chunks_of(store)
+
+        return StreamingResponse(self.stream(chunks()), media_type=MEDIA_TYPES[fmt],
+                                 headers={"Content-Disposition": f'attachment; filename="sitrep-{what}.{fmt}"'})
 
 
 class _Slot:
@@ -411,13 +417,6 @@ class ReadHandles:
             self._idle.append(handle)
         else:
             handle.close()
-
-
-class _JSONError(Exception):
-    """An error answered with a JSON body of its own (the per-line results beside the detail)."""
-
-    def __init__(self, status: int, body: dict[str, Any]):
-        self.status, self.body = status, body
 
 
 class IngestWorker:

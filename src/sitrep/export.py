@@ -21,7 +21,8 @@ from .lexicon.outlets import outlet_name
 from .models import ROLE_GROUPS, Article, Event, Extraction, Incident, Location, headline, names
 from .periods import first_day
 
-FORMATS = ("jsonl", "csv", "geojson")
+MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv", "geojson": "application/geo+json"}
+FORMATS = tuple(MEDIA_TYPES)
 CSV_COLUMNS = [
     "event_id", "event_date", "date_precision", "date_text", "year", "time_precision", "event_type",
     "sub_event_type", "main", "actor1", "actor1_country", "actor2", "actor2_country", "alleged_perpetrators",
