@@ -148,6 +148,14 @@ class _Counter:
     n = 0
 
 
+def _taken(buf: io.StringIO) -> str:
+    """What the CSV writer wrote since last taken."""
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
 def _pieces(items, fmt: str, columns: list[str], counted: Optional[_Counter] = None) -> Iterator[str]:
     """The items in one format, a record (or the header, or a closing bracket) per piece."""
     if fmt not in FORMATS:
@@ -164,11 +172,8 @@ def _pieces(items, fmt: str, columns: list[str], counted: Optional[_Counter] = N
         for _, row, _ in items:
             writer.writerow({k: safe_cell(v) for k, v in row().items()})
             counted.n += 1
-            if buf.tell() > 65536:
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
-        yield buf.getvalue()
+            yield _taken(buf)
+        yield _taken(buf)
     else:
         yield '{"type": "FeatureCollection", "features": ['
         for _, _, feature in items:

@@ -82,8 +82,7 @@ def parse_timestamp(value: object, where: str) -> Optional[str]:
 
 
 def check_text(text: str, where: str) -> str:
-    if "\x00" in text:
-        raise InputError(where, "binary content, not text")
+    _check_unicode(text, "text", where)
     if not text.strip():
         raise InputError(where, "empty article")
     if len(text) > MAX_CHARS:
@@ -169,7 +168,6 @@ def boilerplate(text: str) -> Optional[str]:
 
 
 def make_article(text: str, meta: dict, where: str) -> Article:
-    _check_unicode(text, "text", where)
     check_text(text, where)
     for key in ("title", "outlet", "url", "language"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
@@ -196,8 +194,9 @@ def _check_unicode(value: Optional[str], key: str, where: str) -> None:
     if value and "\x00" in value:
         raise InputError(where, f"{key} holds a NUL character (U+0000 at character {value.index(chr(0))}): "
                                 "not text")
-    if value and LONE_SURROGATE.search(value):
-        at = LONE_SURROGATE.search(value).start()
+    lone = LONE_SURROGATE.search(value) if value else None
+    if lone:
+        at = lone.start()
         raise InputError(where, f"{key} holds a lone surrogate (U+{ord(value[at]):04X} at character {at}): "
                                 "not Unicode text")
 

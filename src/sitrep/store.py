@@ -74,7 +74,7 @@ MIGRATIONS = {
     # the first day of an event's date at any precision ('2024-W25' → 2024-06-17): what date filters compare
     4: "ALTER TABLE events ADD COLUMN date_start TEXT; CREATE INDEX IF NOT EXISTS events_date_start ON events(date_start);",
 }
-REBUILDS = {2: "incidents", 4: "date_start"}
+REBUILDS = {2: "_rebuild_incidents", 4: "_fill_date_start"}  # the Store method that fills each step's addition
 SCHEMA_VERSION = 5
 READABLE_FROM = 5  # the version whose columns this sitrep's queries read (later steps may add only indexes)
 ARTICLE_KEYS = ("id", "title", "outlet", "url", "published", "published_at", "language", "source")
@@ -141,10 +141,8 @@ class Store:
                 sql = MIGRATIONS[step].format(rowid=self.dialect.row_column, real=self.dialect.real)
                 for statement in filter(str.strip, sql.split(";")):
                     self._run(statement)
-                if REBUILDS.get(step) == "incidents" and not fresh:
-                    self._rebuild_incidents()
-                if REBUILDS.get(step) == "date_start" and not fresh:
-                    self._fill_date_start()
+                if step in REBUILDS and not fresh:
+                    getattr(self, REBUILDS[step])()
             self._run("CREATE TABLE IF NOT EXISTS sitrep_meta (key TEXT PRIMARY KEY, value TEXT)")
             self._run("INSERT INTO sitrep_meta VALUES ('schema_version', ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
@@ -331,7 +329,7 @@ class Store:
         row `after`; returns (events, the row to continue after, or None on the last page).
         `raw=True` gives each event as JSON text, never parsed (what an HTTP response sends); with
         `compact`, the whole page as one JSON array.
-        `compact=True` gives what a list or a map shows (`COMPACT_KEYS`, read from columns, the
+        `compact=True` gives what a list or a map shows (`COMPACT_COLUMNS`, read from columns, the
         document untouched), with the event's incident and how many outlets report it.
         Every value is a bound parameter: no SQL is built from what a caller sends."""
         where, args = ["e.rowid > ?"], [after]
@@ -477,10 +475,6 @@ def _compact(r) -> dict[str, Any]:
             "incident": r["incident_id"], "outlets": r["outlets"] or 1,
             "article": {"id": r["article_id"], "outlet": outlet_name(r["outlet"], r["url"]), "url": r["url"],
                         "published": r["published"]}}
-
-
-def _without_rowid(row) -> dict[str, Any]:
-    return {k: row[k] for k in row.keys() if k != "rowid"}
 
 
 def _one_line(exc: BaseException) -> str:
