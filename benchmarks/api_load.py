@@ -170,19 +170,24 @@ def ingest_body(n: int) -> bytes:
     return "\n".join(lines).encode()
 
 
-async def during_ingest(base: str, n: int, ids: list[str], token: str) -> tuple[float, str, dict]:
-    """Reads while one POST of n articles runs: (seconds the POST took, its status, read results)."""
+async def post_articles(base: str, n: int, token: str) -> dict:
+    """POST n articles in one request: {seconds it took, status: "201, 20 of 20 stored"}."""
     import httpx
 
     body = ingest_body(n)
+    start = time.perf_counter()
+    async with httpx.AsyncClient(timeout=900) as http:
+        r = await http.post(base + "/articles", content=body, headers={"Authorization": f"Bearer {token}"})
+    stored = sum(1 for x in r.json().get("results", []) if x.get("stored")) if r.status_code < 300 else 0
+    return {"seconds": time.perf_counter() - start, "status": f"{r.status_code}, {stored} of {n} stored"}
+
+
+async def during_ingest(base: str, n: int, ids: list[str], token: str) -> tuple[float, str, dict]:
+    """Reads while one POST of n articles runs: (seconds the POST took, its status, read results)."""
     posted: dict = {}
 
     async def post() -> None:
-        start = time.perf_counter()
-        async with httpx.AsyncClient(timeout=900) as http:
-            r = await http.post(base + "/articles", content=body, headers={"Authorization": f"Bearer {token}"})
-        stored = sum(1 for x in r.json().get("results", []) if x.get("stored")) if r.status_code < 300 else 0
-        posted.update(seconds=time.perf_counter() - start, status=f"{r.status_code}, {stored} of {n} stored")
+        posted.update(await post_articles(base, n, token))
 
     async def reads() -> dict:
         await asyncio.sleep(0.5)  # the POST is under way
@@ -215,7 +220,6 @@ async def heavy_morning(base: str, n: int, clients: int, token: str, server_pid:
 
     import httpx
 
-    body = ingest_body(n)
     state = {"done": False}
     statuses: collections.Counter = collections.Counter()
     probe: list[float] = []
@@ -223,8 +227,7 @@ async def heavy_morning(base: str, n: int, clients: int, token: str, server_pid:
     paths = ["/incidents?limit=100", "/export/csv", "/export/geojson", "/export/incidents/csv"]
 
     async def post() -> None:
-        async with httpx.AsyncClient(timeout=900) as http:
-            await http.post(base + "/articles", content=body, headers={"Authorization": f"Bearer {token}"})
+        await post_articles(base, n, token)
         state["done"] = True
 
     async def heavy(k: int, http) -> None:

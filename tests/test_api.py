@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from processes import children, runs
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FOUNDING = ROOT.parent / "shared" / "samples" / "usnews-2021-02-16-irbil-rocket-attack.txt"
@@ -247,14 +249,6 @@ def test_several_server_processes_answer(server, tmp_path):
         proc.wait(timeout=20)
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
-    except OSError:
-        return []
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker through /proc")
 @pytest.mark.parametrize("how", ["terminate", "kill"])
 def test_the_ingest_worker_ends_with_its_server(tmp_path, how):
@@ -264,13 +258,13 @@ def test_the_ingest_worker_ends_with_its_server(tmp_path, how):
                    capture_output=True)
     proc, base = _serve(db, "--allow-ingest", env={"SITREP_TOKEN": TOKEN})
     deadline = time.time() + 60
-    while not (workers := [c for c in _children(proc.pid) if "spawn_main" in open(f"/proc/{c}/cmdline").read()]):
+    while not (workers := [c for c in children(proc.pid) if runs(c, "spawn_main")]):
         assert time.time() < deadline, "no ingest worker started"
         time.sleep(0.2)
     getattr(proc, how)()
     proc.wait(timeout=20)
     deadline = time.time() + 15
-    while any(os.path.exists(f"/proc/{w}") and "spawn_main" in open(f"/proc/{w}/cmdline").read() for w in workers):
+    while any(runs(w, "spawn_main") for w in workers):
         assert time.time() < deadline, "the ingest worker outlived its server"
         time.sleep(0.2)
 

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from processes import children
 from test_hostile_input import KADUNA, one_line_errors, run_sitrep, stored_ids
 
 
@@ -52,14 +53,6 @@ def test_a_foreign_sqlite_file_holding_only_a_view_is_not_written_into(tmp_path)
     assert db.read_bytes() == before
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children") as fh:
-            return [int(x) for x in fh.read().split()]
-    except OSError:
-        return []
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds the worker processes through /proc")
 def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path):
     import os
@@ -73,10 +66,10 @@ def test_a_killed_worker_is_replaced_and_nothing_is_lost(tmp_path):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.time() + 60
-        while not _children(proc.pid) and time.time() < deadline:
+        while not children(proc.pid) and time.time() < deadline:
             time.sleep(0.1)
         time.sleep(6)  # the workers are extracting
-        workers = _children(proc.pid)
+        workers = children(proc.pid)
         assert workers, "no worker processes"
         os.kill(workers[0], signal.SIGKILL)
         out, err = proc.communicate(timeout=240)

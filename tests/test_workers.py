@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from processes import runs, tree
+
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = [ROOT / "samples"] + [p for p in [ROOT.parent / "shared" / "samples"] if p.is_dir()]
 
@@ -120,29 +122,6 @@ def test_an_article_over_budget_in_a_worker_is_named():
     assert isinstance(out[1], sitrep.Extraction) and out[1].article.source == "quick.txt"
 
 
-def _tree(pid: int) -> list[int]:
-    """Every process below `pid` (Linux /proc)."""
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            with open(f"/proc/{p}/task/{p}/children") as fh:
-                kids = [int(x) for x in fh.read().split()]
-        except OSError:
-            kids = []
-        out += kids
-        todo += kids
-    return out
-
-
-def _named(pid: int, name: str) -> bool:
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            return name.encode() in fh.read()
-    except OSError:
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds Ray's processes through /proc")
 def test_a_killed_raylet_ends_the_run_with_sitreps_line(tmp_path):
     """Ray ends its driver itself when its node dies: the run still ends with one sitrep line,
@@ -164,7 +143,7 @@ def test_a_killed_raylet_ends_the_run_with_sitreps_line(tmp_path):
         raylets: list[int] = []
         while not raylets and time.time() < deadline and proc.poll() is None:
             time.sleep(0.5)
-            raylets = [p for p in _tree(proc.pid) if _named(p, "raylet/raylet")]
+            raylets = [p for p in tree(proc.pid) if runs(p, "raylet/raylet")]
         assert raylets, "no raylet started"
         time.sleep(3)
         os.kill(raylets[0], signal.SIGKILL)

@@ -55,6 +55,13 @@ def _date_option(value: Optional[str], name: str) -> Optional[str]:
     return value
 
 
+def _format_option(value: str) -> None:
+    from .export import FORMATS
+
+    if value not in FORMATS:
+        _fail(f"unknown format {value!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+
+
 def _positive(value, name: str):
     if value is not None and value <= 0:
         _fail(f"{name} must be positive, got {value}", EXIT_USAGE)
@@ -352,13 +359,13 @@ def events(db: str = DB_OPTION,
                                                 help="Print every matching event as jsonl, csv or geojson "
                                                      "(the formats of `sitrep export`; --limit does not apply).")):
     """List stored events (the same query as the HTTP API's GET /events)."""
-    from .export import FORMATS, write_events
+    from .export import write_events
 
     _date_option(since, "--since")
     _date_option(until, "--until")
     _positive(limit, "--limit")
-    if format is not None and format not in FORMATS:
-        _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    if format is not None:
+        _format_option(format)
     filters = dict(type=type, country=country, since=since, until=until, main_only=main)
     with _open_store(db, readonly=True) as store:
         if format:
@@ -390,10 +397,9 @@ def export(db: str = DB_OPTION,
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="File to write (default: stdout)."),
            incidents: bool = typer.Option(False, "--incidents", help="One record per incident, not per event.")):
     """Export stored events (or incidents) as JSON Lines, ACLED-like CSV or GeoJSON."""
-    from .export import FORMATS, write_events, write_incidents
+    from .export import write_events, write_incidents
 
-    if format not in FORMATS:
-        _fail(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}", EXIT_USAGE)
+    _format_option(format)
     what = "incident(s)" if incidents else "event(s)"
     with _open_store(db, readonly=True) as store:
         records = store.each_incident() if incidents else store.each_event()

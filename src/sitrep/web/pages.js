@@ -48,10 +48,9 @@ export async function showEvent(id) {
   const e = await getJSON(`/events/${encodeURIComponent(id)}`);
   const article = await getJSON(`/articles/${encodeURIComponent(e.article.id)}`);
   const claims = new Map((article.extraction?.claims || []).map(c => [c.id, c]));
-  const loc = e.location || {};
   panel.replaceChildren(
     el("h2", {}, `${e.type}${e.mode ? " · " + e.mode : ""}`),
-    el("p", { class: "meta" }, `${e.date.value || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")}`
+    el("p", { class: "meta" }, `${e.date.value || "undated"} · ${placeOf(e)}`
        + ` · ${e.main ? "news" : "background"} · ${article.outlet || ""} ${article.published || ""}`),
   );
   if (e.incident) {
@@ -100,11 +99,10 @@ export async function showIncidents() {
   const page = await getJSON("/incidents?min_reports=2&limit=200");
   const list = el("ul", { id: "incidents" });
   for (const inc of page.items) {
-    const loc = inc.location || {};
     const kinds = [...new Set(inc.disagreements.map(d => d.kind))];
     list.append(el("li", { "data-id": inc.id },
       el("a", { href: `#incident=${encodeURIComponent(inc.id)}` },
-         `${inc.type} · ${inc.date || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")}`),
+         `${inc.type} · ${inc.date || "undated"} · ${placeOf(inc)}`),
       ` — ${inc.reports.length} reports, ${inc.outlets.length} outlets`,
       kinds.length ? el("span", { class: "badge disagree" }, `disagree: ${kinds.join(", ")}`) : ""));
   }
@@ -115,10 +113,9 @@ export async function showIncidents() {
 
 export async function showIncident(id) {
   const inc = await getJSON(`/incidents/${encodeURIComponent(id)}`);
-  const loc = inc.location || {};
   panel.replaceChildren(
     el("h2", {}, `Incident · ${inc.type}`),
-    el("p", { class: "meta" }, `${inc.date || "undated"} · ${[loc.name, loc.country].filter(Boolean).join(", ")} · `
+    el("p", { class: "meta" }, `${inc.date || "undated"} · ${placeOf(inc)} · `
        + `killed ${inc.killed ?? "–"} · injured ${inc.injured ?? "–"} · outlets: ${inc.outlets.join(", ")}`));
   clearView();
   panel.dataset.incident = inc.id;

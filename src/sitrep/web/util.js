@@ -24,6 +24,7 @@ export async function getJSON(url) {
 // subtotal or a period's total).
 export const casualties = e => (e.killed || 0) + (e.injured || 0);
 
+// "Irbil, IQ": an event's or an incident's place
 export const placeOf = e => [e.location?.name, e.location?.country].filter(Boolean).join(", ");
 
 // The month an event's date falls in ("2024-06" for 2024-06-12 or 2024-W24), or null when it is
