@@ -147,25 +147,24 @@ def main() -> int:
         from pgcluster import Cluster
 
         with Cluster() as cluster:
-            return run(args, cluster.new_database, cluster)
+            return run(args, cluster.new_database(), cluster.new_database(), cluster)
     work = Path(tempfile.mkdtemp(prefix="sitrep-chaos-"))
-    return run(args, lambda name=iter(("clean.db", "chaos.db")): work / next(name), None)
+    return run(args, work / "clean.db", work / "chaos.db", None)
 
 
-def run(args, new_store, cluster) -> int:
+def run(args, clean_db, chaos_db, cluster) -> int:
+    """The clean run into `clean_db`, the chaos run into `chaos_db` (restarting `cluster`'s
+    server in some rounds when there is one), and the comparison; the exit code."""
     rng = random.Random(args.seed)
-    work = Path(tempfile.mkdtemp(prefix="sitrep-chaos-"))
-    files = make_inputs(work, args.articles)
+    files = make_inputs(Path(tempfile.mkdtemp(prefix="sitrep-chaos-")), args.articles)
 
     start = time.perf_counter()
-    clean_db = new_store()
     if ingest(clean_db, files).wait() not in (0, 1):
         print("the clean run failed", file=sys.stderr)
         return 2
     clean = snapshot(clean_db)
     print(f"clean run: {len(clean['ids'])} articles in {time.perf_counter() - start:.0f} s")
 
-    chaos_db = new_store()
     kills = mid_write = rounds = worker_kills = restarts = hung = gave_up = 0
     reader = None
     while kills + worker_kills + restarts < args.kills:
