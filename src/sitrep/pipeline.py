@@ -109,7 +109,9 @@ class _Workers:
 
     def stop(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            # waited for: a pool left to shut down at interpreter exit writes to a pipe already
+            # closed ("Exception ignored … Bad file descriptor" on stderr, now and then)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
 
